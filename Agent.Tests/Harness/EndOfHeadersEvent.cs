@@ -12,6 +12,7 @@ namespace ExchangeSpfAgent.Tests.Harness;
 public sealed class EndOfHeadersEvent
 {
     private static readonly TimeSpan s_defaultTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_afterCompleteGrace = TimeSpan.FromMilliseconds(20);
 
     public EndOfHeadersEvent(FakeSmtpSession session, string headerText, FakeMailItem mailItem)
     {
@@ -83,6 +84,7 @@ public sealed class EndOfHeadersEvent
         if (AsyncContext is null)
         {
             Guard.Completed();
+            Guard.BeginInspection();
             return true;
         }
 
@@ -92,6 +94,9 @@ public sealed class EndOfHeadersEvent
             return false;
         }
 
+        // A short grace period, so that a stray access right after Complete is still caught.
+        Thread.Sleep(s_afterCompleteGrace);
+        Guard.BeginInspection();
         return true;
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using ExchangeSpfAgent.Configuration;
 using Microsoft.Exchange.Data.Transport;
 using Microsoft.Exchange.Data.Transport.Smtp;
 using NLog;
@@ -13,15 +15,21 @@ namespace ExchangeSpfAgent.Transport;
 /// </remarks>
 public sealed class SpfAgentFactory : SmtpReceiveAgentFactory
 {
-    private readonly Logger _logger;
+    private readonly AgentServices _services;
 
     /// <summary>Creates the factory and the services that every agent instance shares.</summary>
     public SpfAgentFactory()
     {
         // NOTE: a log factory of the agent's own, so the host process's NLog configuration is never read.
-        _logger = new LogFactory().GetLogger("ExchangeSpfAgent");
+        Logger logger = new LogFactory().GetLogger("ExchangeSpfAgent");
+        _services = new AgentServices(() => AgentSettings.Default, AgentServices.CreateResolver, new NullDecisionLog(), logger);
+    }
+
+    internal SpfAgentFactory(AgentServices services)
+    {
+        _services = services ?? throw new ArgumentNullException(nameof(services));
     }
 
     /// <summary>Creates the agent for one SMTP session; Exchange needs a new instance per session.</summary>
-    public override SmtpReceiveAgent CreateAgent(SmtpServer server) => new SpfAgent(_logger);
+    public override SmtpReceiveAgent CreateAgent(SmtpServer server) => new SpfAgent(_services, server?.Name ?? "localhost");
 }

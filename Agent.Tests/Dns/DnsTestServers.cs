@@ -1,0 +1,46 @@
+using System;
+using System.Net;
+using ExchangeSpfAgent.Dns;
+using ExchangeSpfAgent.Tests.Infrastructure;
+
+namespace ExchangeSpfAgent.Tests.Dns;
+
+/// <summary>
+/// The servers shared by the resolver integration tests: NSD with <see cref="DnsTestZones"/> and a black hole.
+/// </summary>
+/// <remarks>
+/// NSD starts on first use, so a test class whose tests are all skipped never needs it.
+/// </remarks>
+public sealed class DnsTestServers : IDisposable
+{
+    private readonly Lazy<NsdServer> _nsd = new(() => NsdServer.Start(DnsTestZones.All));
+    private readonly Lazy<BlackHoleDnsServer> _blackHole = new(() => new BlackHoleDnsServer());
+
+    public NsdServer Nsd => _nsd.Value;
+
+    public BlackHoleDnsServer BlackHole => _blackHole.Value;
+
+    /// <summary>Returns options that send queries to NSD only, with a short timeout and no retry.</summary>
+    public DnsResolverOptions NsdOptions() => OptionsFor(Nsd.EndPoint);
+
+    /// <summary>Returns options for <paramref name="server"/> with a 2-second timeout and no retry.</summary>
+    public static DnsResolverOptions OptionsFor(IPEndPoint server) => new()
+    {
+        Servers = new[] { server },
+        QueryTimeout = TimeSpan.FromSeconds(2),
+        Retries = 0,
+    };
+
+    public void Dispose()
+    {
+        if (_nsd.IsValueCreated)
+        {
+            _nsd.Value.Dispose();
+        }
+
+        if (_blackHole.IsValueCreated)
+        {
+            _blackHole.Value.Dispose();
+        }
+    }
+}

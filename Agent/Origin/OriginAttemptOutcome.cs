@@ -1,0 +1,22 @@
+namespace ExchangeSpfAgent.Origin;
+
+/// <summary>
+/// The kinds of result one origin source can produce.
+/// </summary>
+internal enum OriginAttemptOutcome
+{
+    /// <summary>The source produced an address that is not a trusted relay.</summary>
+    Found,
+
+    /// <summary>The source has nothing to offer; the next source is tried.</summary>
+    Absent,
+
+    /// <summary>The source named a trusted relay, which is not used; the next source is tried.</summary>
+    TrustedRelay,
+
+    /// <summary>The source is ambiguous; selection stops.</summary>
+    Ambiguous,
+
+    /// <summary>The source is invalid; selection stops.</summary>
+    Garbled,
+}

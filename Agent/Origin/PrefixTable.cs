@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ExchangeSpfAgent.Origin;
+
+/// <summary>
+/// Network keys grouped by prefix length, for <see cref="IPAddressRangeList"/>.
+/// </summary>
+internal sealed class PrefixTable<TKey>
+    where TKey : struct
+{
+    private readonly int[] _prefixLengths;
+    private readonly HashSet<TKey>[] _networks;
+
+    public PrefixTable(IEnumerable<(int PrefixLength, TKey Network)> entries)
+    {
+        IGrouping<int, (int PrefixLength, TKey Network)>[] groups = entries
+            .GroupBy(entry => entry.PrefixLength)
+            .OrderByDescending(group => group.Key)
+            .ToArray();
+
+        _prefixLengths = groups.Select(group => group.Key).ToArray();
+        _networks = groups.Select(group => new HashSet<TKey>(group.Select(entry => entry.Network))).ToArray();
+    }
+
+    /// <summary>
+    /// Returns whether the address, masked by <paramref name="mask"/> to each stored prefix
+    /// length, equals one of the stored networks of that length.
+    /// </summary>
+    public bool Contains(Func<int, TKey> mask)
+    {
+        for (int index = 0; index < _prefixLengths.Length; index++)
+        {
+            if (_networks[index].Contains(mask(_prefixLengths[index])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using ExchangeSpfAgent.Spf;
+
+namespace ExchangeSpfAgent.Policy;
+
+/// <summary>
+/// Formats and recognises Authentication-Results headers (RFC 8601) for the spf method.
+/// </summary>
+public static class AuthenticationResultsHeader
+{
+    public const string Name = "Authentication-Results";
+
+    /// <summary>Returns "authserv-id; spf=result (comment) smtp.mailfrom=...; spf=result smtp.helo=...".</summary>
+    public static string Format(string authServId, IEnumerable<SpfCheckResult> results, string clientIp)
+    {
+        var resinfos = new List<string>();
+        foreach (SpfCheckResult result in results)
+        {
+            // RFC 8601 §2.7.2: the spf method reports smtp.mailfrom or smtp.helo.
+            string property = result.Identity == SpfIdentity.Helo
+                ? "smtp.helo=" + HeaderSyntax.Pvalue(result.Domain)
+                : "smtp.mailfrom=" + HeaderSyntax.Pvalue(result.Sender);
+            string comment = HeaderSyntax.Comment("sender IP is " + clientIp);
+            resinfos.Add("spf=" + SpfResultNames.ToRfcName(result.Result) + " " + comment + " " + property);
+        }
+
+        string id = HeaderSyntax.AtomOrQuoted(authServId);
+        return resinfos.Count == 0 ? id + "; none" : id + "; " + string.Join("; ", resinfos);
+    }
+
+    /// <summary>
+    /// Whether a header value claims <paramref name="authServId"/>, so that it must be removed from an
+    /// incoming message (RFC 8601 §5).
+    /// </summary>
+    public static bool Claims(string? value, string authServId)
+    {
+        string text = SkipComments(value ?? string.Empty).TrimStart();
+        int end = text.IndexOfAny(new[] { ';', ' ', '\t', '\r', '\n', '(' });
+        string id = (end < 0 ? text : text.Substring(0, end)).Trim('"');
+        return string.Equals(id, authServId, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Drops leading CFWS comments, which may precede the authserv-id (RFC 8601 §2.2).
+    private static string SkipComments(string value)
+    {
+        string text = value.TrimStart();
+        while (text.StartsWith("(", StringComparison.Ordinal))
+        {
+            int depth = 0;
+            int i = 0;
+            for (; i < text.Length; i++)
+            {
+                if (text[i] == '\\')
+                {
+                    i++;
+                }
+                else if (text[i] == '(')
+                {
+                    depth++;
+                }
+                else if (text[i] == ')' && --depth == 0)
+                {
+                    break;
+                }
+            }
+
+            text = i + 1 < text.Length ? text.Substring(i + 1).TrimStart() : string.Empty;
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using ExchangeSpfAgent.Configuration;
+using ExchangeSpfAgent.Logging;
+using ExchangeSpfAgent.Origin;
+using ExchangeSpfAgent.Spf;
+
+namespace ExchangeSpfAgent.Policy;
+
+/// <summary>
+/// The decision pipeline at end of headers: scope, originating IP, identities, SPF evaluation,
+/// verdict and headers. It has no Exchange dependency; the agent and the admin tool share it.
+/// </summary>
+/// <remarks>Thread-safe: it keeps no state between messages besides the shared resolver.</remarks>
+public sealed class MessageChecker
+{
+    private readonly IDnsResolver _resolver;
+
+    public MessageChecker(IDnsResolver resolver)
+    {
+        _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
+    }
+
+    /// <summary>Decides what to do with one message under <paramref name="settings"/>.</summary>
+    /// <exception cref="OperationCanceledException">The caller cancelled the check.</exception>
+    public async Task<MessageDecision> CheckAsync(
+        MessageContext message,
+        AgentSettings settings,
+        CancellationToken cancellationToken = default)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        if (settings is null)
+        {
+            throw new ArgumentNullException(nameof(settings));
+        }
+
+        Stopwatch stopwatch = Stopwatch.StartNew();
+        string? skipReason = ScopeRules.SkipReason(message, settings.Scope);
+        if (skipReason != null)
+        {
+            return Accept(message, null, skipReason, stopwatch);
+        }
+
+        OriginDecision origin = new OriginSelector(settings.Origin).Select(new OriginRequest
+        {
+            PeerAddress = message.PeerAddress,
+            SessionHelo = message.SessionHelo,
+            OriginHeaderValues = message.OriginHeaderValues,
+            ReceivedValues = message.ReceivedValues,
+            LastExternalAddress = message.LastExternalAddress,
+        });
+        if (origin.Status != OriginStatus.Found || origin.Address is null)
+        {
+            // An absent, garbled or ambiguous origin means no SPF action: stamp none with the reason.
+            return StampNone(message, settings, origin, stopwatch);
+        }
+
+        string receiver = settings.Evaluation.ReceiverName ?? message.ServerName;
+        var evaluator = new SpfEvaluator(_resolver, new SpfEvaluatorOptions
+        {
+            TimeBudget = settings.Evaluation.TimeBudget,
+            ReceiverName = receiver,
+        });
+        IPAddress client = origin.Address;
+        string helo = origin.Helo ?? string.Empty;
+        bool nullSender = message.MailFrom.Length == 0;
+
+        var results = new List<SpfCheckResult>();
+        SpfCheckResult? deciding = null;
+        SpfAction configured = SpfAction.Stamp;
+        if (settings.Evaluation.CheckHelo && helo.Length > 0)
+        {
+            SpfCheckResult heloResult = await evaluator.CheckHeloAsync(client, helo, cancellationToken).ConfigureAwait(false);
+            results.Add(heloResult);
+            SpfAction heloAction = settings.Actions.For(SpfIdentity.Helo, heloResult.Result, nullSender);
+            if (IsEnforcing(heloAction))
+            {
+                deciding = heloResult;
+                configured = heloAction;
+            }
+        }
+
+        if (deciding is null)
+        {
+            deciding = await evaluator.CheckMailFromAsync(client, message.MailFrom, helo, cancellationToken).ConfigureAwait(false);
+            results.Add(deciding);
+            configured = settings.Actions.For(SpfIdentity.MailFrom, deciding.Result, nullSender);
+        }
+
+        return Decide(message, settings, origin, results, deciding, configured, receiver, stopwatch);
+    }
+
+    private static MessageDecision Decide(
+        MessageContext message,
+        AgentSettings settings,
+        OriginDecision origin,
+        List<SpfCheckResult> results,
+        SpfCheckResult deciding,
+        SpfAction configured,
+        string receiver,
+        Stopwatch stopwatch)
+    {
+        string clientIp = origin.Address!.ToString();
+        var reasons = new List<string> { origin.Reason };
+        SpfAction action = configured;
+        IReadOnlyList<string> removals = Array.Empty<string>();
+
+        if (IsEnforcing(configured))
+        {
+            string? bypass = BypassRules.MessageBypassReason(origin.Address, message.MailFrom, settings.Bypass);
+            IReadOnlyList<string> bypassedRecipients = BypassRules.BypassedRecipients(message.Recipients, settings.Bypass);
+            if (bypass != null)
+            {
+                reasons.Add(bypass);
+                action = SpfAction.Stamp;
+            }
+            else if (bypassedRecipients.Count > 0)
+            {
+                // As Exchange's Sender ID agent does: bypassed recipients keep the message, the others lose it.
+                removals = message.Recipients.Except(bypassedRecipients, StringComparer.OrdinalIgnoreCase).ToArray();
+                reasons.Add(removals.Count == 0
+                    ? "Every recipient is bypassed."
+                    : $"Recipients bypassed: {string.Join(" ", bypassedRecipients)}; the others are removed.");
+                action = SpfAction.Stamp;
+            }
+
+            if (settings.Mode == AgentMode.LogOnly && action == configured)
+            {
+                reasons.Add($"Log-only mode: would {configured}.");
+                action = SpfAction.Stamp;
+                removals = Array.Empty<string>();
+            }
+            else if (settings.Mode == AgentMode.LogOnly)
+            {
+                removals = Array.Empty<string>();
+            }
+        }
+
+        SmtpReply? reply = action is SpfAction.Reject or SpfAction.Defer
+            ? ReplyBuilder.For(action, deciding, clientIp, settings.Responses)
+            : null;
+        bool keepsMessage = action is SpfAction.Stamp or SpfAction.Quarantine;
+        string authServId = settings.Headers.AuthServId ?? message.ServerName;
+        var headers = new List<KeyValuePair<string, string>>();
+        if (keepsMessage && settings.Headers.AddReceivedSpf)
+        {
+            headers.Add(new(ReceivedSpfHeader.Name, ReceivedSpfHeader.Format(deciding, clientIp, origin.Helo ?? string.Empty, message.MailFrom, receiver)));
+        }
+
+        if (keepsMessage && settings.Headers.AddAuthenticationResults)
+        {
+            headers.Add(new(AuthenticationResultsHeader.Name, AuthenticationResultsHeader.Format(authServId, results, clientIp)));
+        }
+
+        reasons.Add(Describe(deciding));
+        return new MessageDecision
+        {
+            Action = action,
+            ConfiguredAction = configured,
+            Reply = reply,
+            Result = deciding,
+            Results = results,
+            Origin = origin,
+            HeadersToAdd = headers,
+            ForgedAuthServId = settings.Headers.RemoveForgedAuthenticationResults ? authServId : null,
+            RecipientsToRemove = removals,
+            Record = Record(message, origin, deciding, results, configured, reply, reasons, stopwatch),
+        };
+    }
+
+    private static MessageDecision StampNone(MessageContext message, AgentSettings settings, OriginDecision origin, Stopwatch stopwatch)
+    {
+        var none = new SpfCheckResult
+        {
+            Result = SpfResult.None,
+            Identity = SpfIdentity.MailFrom,
+            Sender = message.MailFrom,
+            Problem = origin.Reason,
+        };
+        string clientIp = origin.Address?.ToString() ?? "unknown";
+        string receiver = settings.Evaluation.ReceiverName ?? message.ServerName;
+        var headers = new List<KeyValuePair<string, string>>();
+        if (settings.Headers.AddReceivedSpf)
+        {
+            headers.Add(new(ReceivedSpfHeader.Name, ReceivedSpfHeader.Format(none, clientIp, origin.Helo ?? message.SessionHelo, message.MailFrom, receiver)));
+        }
+
+        string authServId = settings.Headers.AuthServId ?? message.ServerName;
+        return new MessageDecision
+        {
+            Action = SpfAction.Stamp,
+            ConfiguredAction = SpfAction.Stamp,
+            Result = none,
+            Origin = origin,
+            HeadersToAdd = headers,
+            ForgedAuthServId = settings.Headers.RemoveForgedAuthenticationResults ? authServId : null,
+            Record = Record(message, origin, none, Array.Empty<SpfCheckResult>(), SpfAction.Stamp, null, new[] { origin.Reason }, stopwatch),
+        };
+    }
+
+    private static MessageDecision Accept(MessageContext message, OriginDecision? origin, string reason, Stopwatch stopwatch) =>
+        new()
+        {
+            Action = SpfAction.Accept,
+            ConfiguredAction = SpfAction.Accept,
+            Origin = origin,
+            Record = Record(message, origin, null, Array.Empty<SpfCheckResult>(), SpfAction.Accept, null, new[] { reason }, stopwatch),
+        };
+
+    private static bool IsEnforcing(SpfAction action) =>
+        action is SpfAction.Reject or SpfAction.Defer or SpfAction.Discard or SpfAction.Quarantine;
+
+    private static string Describe(SpfCheckResult result)
+    {
+        string text = $"SPF {SpfResultNames.ToRfcName(result.Result)} for {(result.Identity == SpfIdentity.Helo ? "HELO" : "MAIL FROM")} {result.Sender}";
+        return result.Problem is null ? text + "." : text + ": " + result.Problem;
+    }
+
+    private static DecisionRecord Record(
+        MessageContext message,
+        OriginDecision? origin,
+        SpfCheckResult? result,
+        IReadOnlyList<SpfCheckResult> results,
+        SpfAction configured,
+        SmtpReply? reply,
+        IEnumerable<string> reasons,
+        Stopwatch stopwatch) =>
+        new()
+        {
+            SessionId = message.SessionId.ToString("X16", CultureInfo.InvariantCulture),
+            MessageId = message.MessageId,
+            ConnectorEndPoint = message.LocalEndPoint?.ToString() ?? string.Empty,
+            PeerIp = message.PeerAddress?.ToString() ?? string.Empty,
+            OriginIp = origin?.Address?.ToString() ?? string.Empty,
+            OriginSource = origin is null ? string.Empty : origin.Source.ToString(),
+            Helo = origin?.Helo ?? message.SessionHelo,
+            MailFrom = message.MailFrom.Length == 0 ? "<>" : message.MailFrom,
+            Identity = result is null ? string.Empty : result.Identity == SpfIdentity.Helo ? "helo" : "mailfrom",
+            Result = result is null ? string.Empty : SpfResultNames.ToRfcName(result.Result),
+            Mechanism = result?.Mechanism ?? (result is null ? string.Empty : "default"),
+            Action = configured.ToString(),
+            SmtpResponse = reply?.ToString() ?? string.Empty,
+            ElapsedMilliseconds = stopwatch.ElapsedMilliseconds,
+            DnsQueries = results.Sum(r => r.DnsQueryCount),
+            CacheHits = results.Sum(r => r.CacheHitCount),
+            Reason = string.Join(" ", reasons.Where(r => !string.IsNullOrEmpty(r))),
+        };
+}

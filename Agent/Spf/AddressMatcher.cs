@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ExchangeSpfAgent.Spf;
+
+/// <summary>
+/// Compares addresses under a prefix length (RFC 7208 §5.6).
+/// </summary>
+internal static class AddressMatcher
+{
+    /// <summary>
+    /// True when <paramref name="client"/> and <paramref name="network"/> are of the same family and
+    /// agree in their first <paramref name="prefixLength"/> bits.
+    /// </summary>
+    public static bool Matches(IPAddress client, IPAddress network, int prefixLength)
+    {
+        if (client.AddressFamily != network.AddressFamily)
+        {
+            return false;
+        }
+
+        byte[] clientBytes = client.GetAddressBytes();
+        byte[] networkBytes = network.GetAddressBytes();
+        int fullBytes = prefixLength / 8;
+        for (int index = 0; index < fullBytes; index++)
+        {
+            if (clientBytes[index] != networkBytes[index])
+            {
+                return false;
+            }
+        }
+
+        int remainingBits = prefixLength % 8;
+        if (remainingBits == 0)
+        {
+            return true;
+        }
+
+        int mask = 0xFF << (8 - remainingBits) & 0xFF;
+        return (clientBytes[fullBytes] & mask) == (networkBytes[fullBytes] & mask);
+    }
+
+    /// <summary>
+    /// Returns the address that SPF evaluates: an IPv4-mapped IPv6 address becomes its IPv4 address.
+    /// </summary>
+    // RFC 7208 §5: an IPv4-mapped IPv6 client address MUST be treated as an IPv4 address.
+    public static IPAddress Normalize(IPAddress client) =>
+        client.AddressFamily == AddressFamily.InterNetworkV6 && client.IsIPv4MappedToIPv6
+            ? client.MapToIPv4()
+            : client;
+}

@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace ExchangeSpfAgent.Spf;
+
+/// <summary>
+/// The <c>check_host()</c> function of RFC 7208 §4: record lookup and selection, whole-record parsing,
+/// mechanism evaluation in order, then redirect or the default result.
+/// </summary>
+internal sealed class CheckHostProcedure
+{
+    private readonly SpfEvaluationContext _context;
+
+    public CheckHostProcedure(SpfEvaluationContext context)
+    {
+        _context = context;
+    }
+
+    /// <summary>Evaluates the policy of <paramref name="domain"/>, which is the current domain "d".</summary>
+    /// <param name="domain">A domain name without a trailing dot.</param>
+    /// <param name="depth">0 for the first domain, one more for each include or redirect.</param>
+    /// <param name="computeExplanation">False inside include, whose explanations are never used.</param>
+    public async Task<HostResult> RunAsync(string domain, int depth, bool computeExplanation)
+    {
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        if (depth > SpfLimits.MaxRecursionDepth)
+        {
+            return HostResult.Error(SpfResult.PermError,
+                $"Include and redirect are nested more than {SpfLimits.MaxRecursionDepth} levels deep at {domain}.");
+        }
+
+        (SpfRecord? record, HostResult? failure) = await FetchRecordAsync(domain, depth).ConfigureAwait(false);
+        if (record is null)
+        {
+            _context.AddTrace(depth, domain, "record", $"{SpfResultNames.ToRfcName(failure!.Result)}: {failure.Problem}");
+            return failure;
+        }
+
+        _context.AddTrace(depth, domain, "record", record.Text);
+        foreach (SpfMechanism mechanism in record.Mechanisms)
+        {
+            TermOutcome outcome = await MechanismDispatcher.EvaluateAsync(_context, mechanism, domain, depth, this)
+                .ConfigureAwait(false);
+            _context.AddTrace(depth, domain, mechanism.Text, DescribeOutcome(outcome, mechanism));
+            if (outcome.IsError)
+            {
+                return HostResult.FromOutcome(outcome, mechanism.Text);
+            }
+
+            if (outcome.Kind == TermOutcomeKind.Match)
+            {
+                SpfResult result = mechanism.MatchResult;
+
+                // RFC 7208 §6.2: the explanation applies only to fail, and only to the record that failed.
+                string? explanation = result == SpfResult.Fail && computeExplanation
+                    ? await ExplanationBuilder.BuildAsync(_context, record, domain, depth).ConfigureAwait(false)
+                    : null;
+                return new HostResult(result, mechanism.Text, null, explanation);
+            }
+        }
+
+        // RFC 7208 §6.1: redirect applies when no mechanism matched, and is ignored when "all" is present.
+        if (record.RedirectTarget is not null && !record.Mechanisms.Any(item => item.Kind == SpfMechanismKind.All))
+        {
+            return await RedirectAsync(record, domain, depth, computeExplanation).ConfigureAwait(false);
+        }
+
+        // RFC 7208 §4.7: with no match and no redirect the result is neutral.
+        _context.AddTrace(depth, domain, "default", "no mechanism matched: neutral");
+        return new HostResult(SpfResult.Neutral, null, null, null);
+    }
+
+    private async Task<HostResult> RedirectAsync(SpfRecord record, string domain, int depth, bool computeExplanation)
+    {
+        string term = "redirect=" + record.Redirect;
+
+        // RFC 7208 §4.6.4: redirect counts towards the DNS term limit.
+        if (!_context.TryCountDnsTerm())
+        {
+            return HostResult.FromOutcome(MechanismDispatcher.DnsTermLimitExceeded(term), term);
+        }
+
+        string? target = await _context.ExpandTargetAsync(record.RedirectTarget, domain).ConfigureAwait(false);
+        if (target is null)
+        {
+            // RFC 7208 §6.1: a malformed redirect target is permerror.
+            return HostResult.Error(SpfResult.PermError, $"The target of '{term}' is not a valid domain name.");
+        }
+
+        _context.AddTrace(depth, domain, term, $"evaluating {target}");
+
+        // RFC 7208 §6.1: the redirect target becomes the current domain and its result is the result;
+        // the exp= of the redirecting record is not used.
+        HostResult redirected = await RunAsync(target, depth + 1, computeExplanation).ConfigureAwait(false);
+        if (redirected.Result == SpfResult.None)
+        {
+            // RFC 7208 §6.1: a redirect target without an SPF record is permerror.
+            return HostResult.Error(SpfResult.PermError, $"The redirect target {target} has no SPF record.");
+        }
+
+        return redirected;
+    }
+
+    // RFC 7208 §4.4, §4.5: TXT lookup, then exactly one record that starts with "v=spf1".
+    private async Task<(SpfRecord? Record, HostResult? Failure)> FetchRecordAsync(string domain, int depth)
+    {
+        DnsLookupResult answer = await _context.LookupAsync(domain, DnsQueryType.Txt).ConfigureAwait(false);
+        switch (answer.Status)
+        {
+            case DnsResponseStatus.TemporaryFailure:
+                // RFC 7208 §4.4: a DNS error or timeout during record lookup is temperror.
+                return (null, HostResult.Error(SpfResult.TempError,
+                    $"The TXT lookup for {domain} failed ({answer.FailureReason})."));
+            case DnsResponseStatus.NxDomain:
+            case DnsResponseStatus.NoData:
+                // RFC 7208 §4.6.4: a nested record lookup that returns nothing is a void lookup.
+                if (depth > 0 && !_context.TryCountVoidLookup())
+                {
+                    return (null, HostResult.FromOutcome(SpfEvaluationContext.VoidLimitExceeded(domain), null));
+                }
+
+                string reason = answer.Status == DnsResponseStatus.NxDomain ? "does not exist" : "has no TXT records";
+                return (null, HostResult.Error(SpfResult.None, $"The domain {domain} {reason}, so it has no SPF record."));
+        }
+
+        List<string> candidates = answer.Strings.Where(SpfRecord.HasVersionTag).ToList();
+        if (candidates.Count == 0)
+        {
+            // RFC 7208 §4.5: no SPF record is the result none.
+            return (null, HostResult.Error(SpfResult.None, $"The domain {domain} has no SPF record."));
+        }
+
+        if (candidates.Count > 1)
+        {
+            // RFC 7208 §4.5: more than one SPF record is permerror.
+            return (null, HostResult.Error(SpfResult.PermError, $"The domain {domain} publishes {candidates.Count} SPF records."));
+        }
+
+        if (!SpfRecord.TryParse(candidates[0], out SpfRecord? record, out string error))
+        {
+            // RFC 7208 §4.6: a syntax error anywhere in the record is permerror.
+            _context.AddTrace(depth, domain, "record", candidates[0]);
+            return (null, HostResult.Error(SpfResult.PermError, $"The SPF record of {domain} is invalid. {error}"));
+        }
+
+        return (record, null);
+    }
+
+    private static string DescribeOutcome(TermOutcome outcome, SpfMechanism mechanism) => outcome.Kind switch
+    {
+        TermOutcomeKind.Match => "match: " + SpfResultNames.ToRfcName(mechanism.MatchResult),
+        TermOutcomeKind.NoMatch => "no match",
+        _ => outcome.ToString(),
+    };
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ExchangeSpfAgent.Spf;
+
+/// <summary>
+/// A domain-spec: a macro-string that must end in a macro-expand or in "." toplabel (RFC 7208 §7.1).
+/// </summary>
+internal sealed class DomainSpec
+{
+    private DomainSpec(string text, MacroString macro)
+    {
+        Text = text;
+        Macro = macro;
+    }
+
+    /// <summary>The domain-spec as written.</summary>
+    public string Text { get; }
+
+    public MacroString Macro { get; }
+
+    /// <summary>Parses and checks a domain-spec; only the letters allowed outside explanations may occur.</summary>
+    public static bool TryParse(string text, [NotNullWhen(true)] out DomainSpec? result, out string error)
+    {
+        result = null;
+        if (text.Length == 0)
+        {
+            error = "The domain-spec is empty.";
+            return false;
+        }
+
+        if (!MacroString.TryParse(text, MacroString.DomainLetters, allowSpaces: false, out MacroString? macro, out error))
+        {
+            error = $"The domain-spec '{text}' is invalid: {error}";
+            return false;
+        }
+
+        // RFC 7208 §7.1: domain-end = ( "." toplabel [ "." ] ) / macro-expand.
+        if (!macro!.EndsWithMacroExpand && !EndsWithTopLabel(macro.TrailingLiteral))
+        {
+            error = $"The domain-spec '{text}' must end in a macro or in a dot and a valid top-level label.";
+            return false;
+        }
+
+        result = new DomainSpec(text, macro);
+        error = "";
+        return true;
+    }
+
+    private static bool EndsWithTopLabel(string literal)
+    {
+        string trimmed = DomainNames.TrimTrailingDot(literal);
+        int dot = trimmed.LastIndexOf('.');
+        return dot >= 0 && DomainNames.IsTopLabel(trimmed.Substring(dot + 1));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace ExchangeSpfAgent.Spf;
+
+/// <summary>
+/// Evaluates the mx mechanism (RFC 7208 §5.4).
+/// </summary>
+internal static class MxMechanism
+{
+    public static async Task<TermOutcome> EvaluateAsync(
+        SpfEvaluationContext context,
+        SpfMechanism mechanism,
+        string domain,
+        int depth)
+    {
+        string? target = await context.ExpandTargetAsync(mechanism.Target, domain).ConfigureAwait(false);
+        if (target is null)
+        {
+            context.AddTrace(depth, domain, mechanism.Text, "the target is not a valid domain name");
+            return TermOutcome.NoMatch;
+        }
+
+        DnsLookupResult answer = await context.LookupAsync(target, DnsQueryType.Mx).ConfigureAwait(false);
+        if (answer.Status == DnsResponseStatus.TemporaryFailure)
+        {
+            return TermOutcome.TempError($"The MX lookup for {target} failed ({answer.FailureReason}).");
+        }
+
+        if (answer.Status != DnsResponseStatus.Answer)
+        {
+            // RFC 7208 §5.4: without MX records the mechanism does not match; no implicit A lookup.
+            context.AddTrace(depth, domain, mechanism.Text, $"{target} has no MX records");
+            return context.TryCountVoidLookup()
+                ? TermOutcome.NoMatch
+                : SpfEvaluationContext.VoidLimitExceeded(mechanism.Text);
+        }
+
+        if (answer.Strings.Count > SpfLimits.MaxMxNames)
+        {
+            // RFC 7208 §4.6.4: an mx term that would look up more than 10 hosts is permerror.
+            return TermOutcome.PermError(
+                $"The MX lookup for {target} returned {answer.Strings.Count} names; at most {SpfLimits.MaxMxNames} are allowed.");
+        }
+
+        foreach (string exchange in answer.Strings.Select(DomainNames.TrimTrailingDot))
+        {
+            // RFC 7505 §3: a null MX (exchange ".") names no host; an invalid name cannot be queried.
+            if (!DomainNames.TryNormalizeTargetName(exchange, out string host))
+            {
+                continue;
+            }
+
+            (TermOutcome outcome, _) = await AddressRecords.MatchAsync(context, mechanism, host, depth, domain)
+                .ConfigureAwait(false);
+            if (outcome.Kind != TermOutcomeKind.NoMatch)
+            {
+                return outcome;
+            }
+        }
+
+        return TermOutcome.NoMatch;
+    }
+}

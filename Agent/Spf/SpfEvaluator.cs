@@ -1,0 +1,201 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ExchangeSpfAgent.Spf;
+
+/// <summary>
+/// Evaluates SPF policies (RFC 7208) for the HELO and MAIL FROM identities. Thread-safe: one instance
+/// serves concurrent checks, each with its own counters and per-evaluation answer memo.
+/// </summary>
+/// <remarks>
+/// The check methods return every SPF outcome as a result. They throw only
+/// <see cref="ArgumentNullException"/> for null arguments and <see cref="OperationCanceledException"/>
+/// when the caller's token is cancelled; a time budget that runs out yields temperror.
+/// </remarks>
+public sealed class SpfEvaluator
+{
+    // RFC 7208 §4.3: a sender without a local-part is checked as "postmaster".
+    private const string DefaultLocalPart = "postmaster";
+
+    private static readonly TimeSpan s_maxTimeBudget = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    private readonly IDnsResolver _resolver;
+    private readonly SpfEvaluatorOptions _options;
+
+    /// <summary>Creates an evaluator that queries DNS through <paramref name="resolver"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <see cref="SpfEvaluatorOptions.TimeBudget"/> is not positive (or infinite), or exceeds about 24 days.
+    /// </exception>
+    public SpfEvaluator(IDnsResolver resolver, SpfEvaluatorOptions options)
+    {
+        _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.ReceiverName is null)
+        {
+            throw new ArgumentNullException(nameof(options), "The receiver name of the options is null.");
+        }
+
+        bool infinite = options.TimeBudget == Timeout.InfiniteTimeSpan;
+        if (!infinite && (options.TimeBudget <= TimeSpan.Zero || options.TimeBudget > s_maxTimeBudget))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.TimeBudget,
+                "The time budget must be positive and at most Int32.MaxValue milliseconds, or infinite.");
+        }
+    }
+
+    /// <summary>Checks the HELO identity: the policy of <paramref name="helo"/> for <c>postmaster@helo</c> (RFC 7208 §2.3).</summary>
+    /// <remarks>A HELO name that is not a fully qualified domain name, such as an address literal, yields none.</remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<SpfCheckResult> CheckHeloAsync(
+        IPAddress client,
+        string helo,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(client, nameof(client));
+        ThrowIfNull(helo, nameof(helo));
+        string name = helo.Trim();
+        return EvaluateAsync(SpfIdentity.Helo, client, name, DefaultLocalPart + "@" + name, name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the MAIL FROM identity; an empty <paramref name="mailFrom"/> (or "&lt;&gt;") is the null sender,
+    /// checked as <c>postmaster@helo</c> (RFC 7208 §2.4).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<SpfCheckResult> CheckMailFromAsync(
+        IPAddress client,
+        string mailFrom,
+        string helo,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(client, nameof(client));
+        ThrowIfNull(mailFrom, nameof(mailFrom));
+        ThrowIfNull(helo, nameof(helo));
+        string heloName = helo.Trim();
+        string address = mailFrom.Trim();
+        if (address.Length >= 2 && address[0] == '<' && address[address.Length - 1] == '>')
+        {
+            address = address.Substring(1, address.Length - 2);
+        }
+
+        if (address.Length == 0)
+        {
+            return EvaluateAsync(SpfIdentity.MailFrom, client, heloName, DefaultLocalPart + "@" + heloName, heloName,
+                cancellationToken);
+        }
+
+        SplitSender(address, out string localPart, out string domain);
+        return EvaluateAsync(SpfIdentity.MailFrom, client, domain, localPart + "@" + domain, heloName,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <c>check_host()</c> directly (RFC 7208 §4) with the given domain and sender; the result reports
+    /// the MAIL FROM identity.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<SpfCheckResult> CheckHostAsync(
+        IPAddress client,
+        string domain,
+        string sender,
+        string helo,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(client, nameof(client));
+        ThrowIfNull(domain, nameof(domain));
+        ThrowIfNull(sender, nameof(sender));
+        ThrowIfNull(helo, nameof(helo));
+        return EvaluateAsync(SpfIdentity.MailFrom, client, domain.Trim(), sender, helo.Trim(), cancellationToken);
+    }
+
+    private async Task<SpfCheckResult> EvaluateAsync(
+        SpfIdentity identity,
+        IPAddress client,
+        string domain,
+        string sender,
+        string helo,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Stopwatch stopwatch = Stopwatch.StartNew();
+        IPAddress evaluatedClient = AddressMatcher.Normalize(client);
+        SplitSender(sender, out string localPart, out string senderDomain);
+        var values = new MacroValues(
+            evaluatedClient, sender, localPart, senderDomain, helo, _options.ReceiverName, DateTimeOffset.UtcNow);
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.TimeBudget != Timeout.InfiniteTimeSpan)
+        {
+            budget.CancelAfter(_options.TimeBudget);
+        }
+
+        var context = new SpfEvaluationContext(_resolver, _options, evaluatedClient, values, budget.Token);
+        HostResult outcome;
+        string checkedDomain = domain;
+        if (!DomainNames.TryNormalizeIdentityDomain(domain, out string normalizedDomain, out string problem))
+        {
+            // RFC 7208 §4.3: a malformed or single-label domain yields none without any DNS query.
+            outcome = HostResult.Error(SpfResult.None, problem);
+        }
+        else
+        {
+            checkedDomain = normalizedDomain;
+            try
+            {
+                outcome = await new CheckHostProcedure(context).RunAsync(normalizedDomain, 0, computeExplanation: true)
+                    .ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // RFC 7208 §4.6.4: exceeding the elapsed-time limit SHOULD yield temperror.
+                outcome = HostResult.Error(SpfResult.TempError, budget.IsCancellationRequested
+                    ? $"The evaluation exceeded its time budget of {FormatSeconds(_options.TimeBudget)} seconds."
+                    : "A DNS lookup was cancelled by the resolver.");
+            }
+        }
+
+        return new SpfCheckResult
+        {
+            Result = outcome.Result,
+            Identity = identity,
+            Sender = sender,
+            Domain = checkedDomain,
+            Mechanism = outcome.Mechanism,
+            Explanation = outcome.Result == SpfResult.Fail ? outcome.Explanation : null,
+            Problem = outcome.Problem,
+            DnsTermCount = context.DnsTermCount,
+            VoidLookupCount = context.VoidLookupCount,
+            DnsQueryCount = context.DnsQueryCount,
+            CacheHitCount = context.CacheHitCount,
+            Elapsed = stopwatch.Elapsed,
+            Trace = context.Trace ?? Array.Empty<SpfTraceEntry>(),
+        };
+    }
+
+    // Splits at the last "@", because a quoted local-part may itself contain "@" (RFC 5321 §4.1.2).
+    private static void SplitSender(string sender, out string localPart, out string domain)
+    {
+        int at = sender.LastIndexOf('@');
+        localPart = at > 0 ? sender.Substring(0, at) : DefaultLocalPart;
+        domain = at >= 0 ? sender.Substring(at + 1) : sender;
+    }
+
+    private static string FormatSeconds(TimeSpan span) =>
+        span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static void ThrowIfNull(object? value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+    }
+}
