@@ -45,8 +45,8 @@ public sealed class SpfAgent : SmtpReceiveAgent
             context = GetAgentAsyncContext();
             AgentAsyncContext owned = context;
 
-            // The check runs on the thread pool so DNS never blocks a transport thread; the task owns
-            // the context from here and completes it exactly once.
+            // The check runs on the thread pool, so DNS never blocks a transport thread. From here the
+            // task owns the context and completes it exactly once.
             _ = Task.Run(() => CheckAndApplyAsync(owned, source, e, message, settings));
             context = null;
         }

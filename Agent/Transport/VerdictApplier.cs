@@ -15,10 +15,10 @@ namespace ExchangeSpfAgent.Transport;
 /// </summary>
 internal static class VerdictApplier
 {
-    /// <summary>The mail item property that holds the SPF result for later agents.</summary>
+    /// <summary>The mail item property that contains the SPF result for later agents.</summary>
     public const string ResultProperty = "ExchangeSpfAgent.SpfResult";
 
-    /// <summary>The mail item property that holds the originating IP that was checked.</summary>
+    /// <summary>The mail item property that contains the originating IP that was checked.</summary>
     public const string OriginProperty = "ExchangeSpfAgent.OriginIp";
 
     private const int MaxTrackingContextLength = 200;
