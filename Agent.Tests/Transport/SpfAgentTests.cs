@@ -283,6 +283,67 @@ public sealed class SpfAgentTests
     }
 
     [Fact]
+    public void BypassedRecipientBlocksDefer()
+    {
+        var bed = new AgentTestBed();
+        bed.Settings = new AgentSettings
+        {
+            Origin = bed.Settings.Origin,
+            Bypass = new BypassSettings { Recipients = new[] { "postmaster@contoso.example" } },
+            Actions = new ActionSettings { MailFrom = new ResultActions { TempError = SpfAction.Defer } },
+        };
+        var mailItem = new FakeMailItem("user@temp.example", "a@contoso.example", "postmaster@contoso.example");
+
+        EndOfHeadersEvent ev = bed.Run(AgentTestBed.FromAppliance(), Headers($"X-Origin-IP: {Forged}\r\n"), mailItem);
+
+        ev.Violations.AssertNone();
+        Assert.Empty(ev.Source.Actions);
+        Assert.Empty(mailItem.FakeRecipients.Removed);
+        Assert.Equal(2, mailItem.FakeRecipients.Count);
+    }
+
+    [Fact]
+    public void BypassedRecipientSplitsQuarantine()
+    {
+        var bed = new AgentTestBed();
+        bed.Settings = new AgentSettings
+        {
+            Origin = bed.Settings.Origin,
+            Bypass = new BypassSettings { Recipients = new[] { "postmaster@contoso.example" } },
+            Actions = new ActionSettings { MailFrom = new ResultActions { Fail = SpfAction.Quarantine } },
+        };
+        var mailItem = new FakeMailItem("user@fail.example", "a@contoso.example", "postmaster@contoso.example");
+
+        EndOfHeadersEvent ev = bed.Run(AgentTestBed.FromAppliance(), Headers($"X-Origin-IP: {Forged}\r\n"), mailItem);
+
+        ev.Violations.AssertNone();
+        MessageAction action = Assert.Single(ev.Source.Actions);
+        Assert.Equal(MessageActionKind.Quarantine, action.Kind);
+        Assert.Equal(new[] { "a@contoso.example" }, action.Recipients);
+        Assert.Empty(mailItem.FakeRecipients.Removed);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(5000)]
+    public void ReplyTextStaysWithinLineLimit(int configuredLimit)
+    {
+        var bed = new AgentTestBed();
+        bed.Settings = new AgentSettings
+        {
+            Origin = bed.Settings.Origin,
+            Responses = new ResponseSettings { UseExplanation = false, FailText = new string('x', 2000), MaxTextLength = configuredLimit },
+        };
+
+        EndOfHeadersEvent ev = bed.Run(AgentTestBed.FromAppliance(), Headers($"X-Origin-IP: {Forged}\r\n"), new FakeMailItem("user@fail.example"));
+
+        ev.Violations.AssertNone();
+        string text = Assert.Single(Assert.Single(ev.Source.Actions).Response.StatusText);
+        Assert.Equal(400, text.Length);
+    }
+
+    [Fact]
     public void BypassedOriginIsNotRejected()
     {
         var bed = new AgentTestBed();
@@ -361,6 +422,8 @@ public sealed class SpfAgentTests
     {
         var bed = new AgentTestBed();
         string headers = "Authentication-Results: EX01; spf=pass smtp.mailfrom=user@fail.example\r\n"
+            + "Authentication-Results: \"EX\\01\"; spf=pass smtp.mailfrom=user@fail.example\r\n"
+            + "Authentication-Results: (forged) ex01; spf=pass\r\n"
             + "Authentication-Results: other.example; spf=pass smtp.mailfrom=user@fail.example\r\n"
             + Headers($"X-Origin-IP: {Permitted}\r\n");
 

@@ -36,9 +36,31 @@ public static class AuthenticationResultsHeader
     public static bool Claims(string? value, string authServId)
     {
         string text = SkipComments(value ?? string.Empty).TrimStart();
-        int end = text.IndexOfAny(new[] { ';', ' ', '\t', '\r', '\n', '(' });
-        string id = (end < 0 ? text : text.Substring(0, end)).Trim('"');
+        string id = text.StartsWith("\"", StringComparison.Ordinal) ? QuotedContent(text) : Token(text);
         return string.Equals(id, authServId, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Token(string text)
+    {
+        int end = text.IndexOfAny(new[] { ';', ' ', '\t', '\r', '\n', '(' });
+        return end < 0 ? text : text.Substring(0, end);
+    }
+
+    // RFC 5322 §3.2.4: a quoted string's content with each quoted-pair decoded.
+    private static string QuotedContent(string text)
+    {
+        var builder = new System.Text.StringBuilder();
+        for (int i = 1; i < text.Length && text[i] != '"'; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length)
+            {
+                i++;
+            }
+
+            builder.Append(text[i]);
+        }
+
+        return builder.ToString();
     }
 
     // Drops leading CFWS comments, which may precede the authserv-id (RFC 8601 §2.2).

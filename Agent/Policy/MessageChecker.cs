@@ -114,11 +114,13 @@ public sealed class MessageChecker
         var reasons = new List<string> { origin.Reason };
         SpfAction action = configured;
         IReadOnlyList<string> removals = Array.Empty<string>();
+        IReadOnlyList<string> quarantined = Array.Empty<string>();
 
         if (IsEnforcing(configured))
         {
             string? bypass = BypassRules.MessageBypassReason(origin.Address, message.MailFrom, settings.Bypass);
             IReadOnlyList<string> bypassedRecipients = BypassRules.BypassedRecipients(message.Recipients, settings.Bypass);
+            IReadOnlyList<string> others = message.Recipients.Except(bypassedRecipients, StringComparer.OrdinalIgnoreCase).ToArray();
             if (bypass != null)
             {
                 reasons.Add(bypass);
@@ -126,23 +128,29 @@ public sealed class MessageChecker
             }
             else if (bypassedRecipients.Count > 0)
             {
-                // As Exchange's Sender ID agent does: bypassed recipients keep the message, the others lose it.
-                removals = message.Recipients.Except(bypassedRecipients, StringComparer.OrdinalIgnoreCase).ToArray();
-                reasons.Add(removals.Count == 0
-                    ? "Every recipient is bypassed."
-                    : $"Recipients bypassed: {string.Join(" ", bypassedRecipients)}; the others are removed.");
-                action = SpfAction.Stamp;
+                (action, removals, quarantined) = SplitForBypassedRecipients(configured, others);
+                reasons.Add($"Recipients bypassed: {string.Join(" ", bypassedRecipients)}. " + action switch
+                {
+                    SpfAction.Quarantine => "The others are quarantined.",
+                    _ when removals.Count > 0 => "The others are removed.",
+                    _ => $"{configured} is not applied, because it would also hold the bypassed recipients' mail.",
+                });
+            }
+            else if (configured == SpfAction.Quarantine)
+            {
+                quarantined = message.Recipients;
             }
 
-            if (settings.Mode == AgentMode.LogOnly && action == configured)
+            if (settings.Mode == AgentMode.LogOnly)
             {
-                reasons.Add($"Log-only mode: would {configured}.");
+                if (action == configured || removals.Count > 0)
+                {
+                    reasons.Add($"Log-only mode: would {configured}.");
+                }
+
                 action = SpfAction.Stamp;
                 removals = Array.Empty<string>();
-            }
-            else if (settings.Mode == AgentMode.LogOnly)
-            {
-                removals = Array.Empty<string>();
+                quarantined = Array.Empty<string>();
             }
         }
 
@@ -174,6 +182,7 @@ public sealed class MessageChecker
             HeadersToAdd = headers,
             ForgedAuthServId = settings.Headers.RemoveForgedAuthenticationResults ? authServId : null,
             RecipientsToRemove = removals,
+            QuarantinedRecipients = quarantined,
             Record = Record(message, origin, deciding, results, configured, reply, reasons, stopwatch),
         };
     }
@@ -216,6 +225,27 @@ public sealed class MessageChecker
             Origin = origin,
             Record = Record(message, origin, null, Array.Empty<SpfCheckResult>(), SpfAction.Accept, null, new[] { reason }, stopwatch),
         };
+
+    // As Exchange's Sender ID agent does, bypassed recipients keep the message. A reject or discard
+    // then removes only the other recipients, and a quarantine takes only them. A defer cannot be
+    // split by recipient at end of headers, so it is not applied at all rather than remove mail
+    // that the sender was told would be retried.
+    private static (SpfAction Action, IReadOnlyList<string> Removals, IReadOnlyList<string> Quarantined) SplitForBypassedRecipients(
+        SpfAction configured,
+        IReadOnlyList<string> others)
+    {
+        if (others.Count == 0)
+        {
+            return (SpfAction.Stamp, Array.Empty<string>(), Array.Empty<string>());
+        }
+
+        return configured switch
+        {
+            SpfAction.Reject or SpfAction.Discard => (SpfAction.Stamp, others, Array.Empty<string>()),
+            SpfAction.Quarantine => (SpfAction.Quarantine, Array.Empty<string>(), others),
+            _ => (SpfAction.Stamp, Array.Empty<string>(), Array.Empty<string>()),
+        };
+    }
 
     private static bool IsEnforcing(SpfAction action) =>
         action is SpfAction.Reject or SpfAction.Defer or SpfAction.Discard or SpfAction.Quarantine;

@@ -40,6 +40,9 @@ public sealed class MessageDecision
     /// <summary>Recipients to remove because the action applies to them while others are bypassed.</summary>
     public IReadOnlyList<string> RecipientsToRemove { get; init; } = Array.Empty<string>();
 
+    /// <summary>The recipients to quarantine when the action is Quarantine.</summary>
+    public IReadOnlyList<string> QuarantinedRecipients { get; init; } = Array.Empty<string>();
+
     /// <summary>The decision log line.</summary>
     public DecisionRecord Record { get; init; } = new();
 }

@@ -13,6 +13,10 @@ public static class ReplyBuilder
     private const string ValidationFailedDetail = "7.23";
     private const string ValidationErrorDetail = "7.24";
 
+    // RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets with its code and CRLF, so the text
+    // is kept well inside that whatever the configuration says.
+    private const int MaxReplyTextLength = 400;
+
     /// <summary>Returns the reply for <paramref name="action"/> (Reject or Defer) on <paramref name="result"/>.</summary>
     public static SmtpReply For(SpfAction action, SpfCheckResult result, string clientIp, ResponseSettings settings)
     {
@@ -43,7 +47,8 @@ public static class ReplyBuilder
         string text = result.Result == SpfResult.Fail && settings.UseExplanation && !string.IsNullOrWhiteSpace(result.Explanation)
             ? result.Explanation!
             : Fill(template, result, clientIp);
-        string safe = ReplyText.Sanitize(text, settings.MaxTextLength);
+        int limit = settings.MaxTextLength is > 0 and <= MaxReplyTextLength ? settings.MaxTextLength : MaxReplyTextLength;
+        string safe = ReplyText.Sanitize(text, limit);
         return new SmtpReply(code, enhanced, safe.Length == 0 ? "SPF check failed" : safe);
     }
 

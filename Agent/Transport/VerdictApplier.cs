@@ -63,13 +63,7 @@ internal static class VerdictApplier
                 source.DiscardMessage(new SmtpResponse("250", "2.6.0", (id + " Queued mail for delivery").Trim()), tracking);
                 break;
             case SpfAction.Quarantine:
-                var recipients = new List<EnvelopeRecipient>();
-                foreach (EnvelopeRecipient recipient in mailItem.Recipients)
-                {
-                    recipients.Add(recipient);
-                }
-
-                source.Quarantine(recipients, tracking);
+                source.Quarantine(FindRecipients(mailItem, decision.QuarantinedRecipients), tracking);
                 break;
             default:
                 break;
@@ -84,19 +78,24 @@ internal static class VerdictApplier
         }
 
         // Collected first: removing inside a foreach over the live collection invalidates the enumerator.
-        var remove = new List<EnvelopeRecipient>();
+        foreach (EnvelopeRecipient recipient in FindRecipients(mailItem, addresses))
+        {
+            mailItem.Recipients.Remove(recipient);
+        }
+    }
+
+    private static List<EnvelopeRecipient> FindRecipients(MailItem mailItem, IReadOnlyList<string> addresses)
+    {
+        var found = new List<EnvelopeRecipient>();
         foreach (EnvelopeRecipient recipient in mailItem.Recipients)
         {
             if (addresses.Contains(recipient.Address.ToString(), System.StringComparer.OrdinalIgnoreCase))
             {
-                remove.Add(recipient);
+                found.Add(recipient);
             }
         }
 
-        foreach (EnvelopeRecipient recipient in remove)
-        {
-            mailItem.Recipients.Remove(recipient);
-        }
+        return found;
     }
 
     // Message tracking shows this text beside the action (Get-MessageTrackingLog).
