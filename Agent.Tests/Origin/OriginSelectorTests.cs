@@ -261,7 +261,7 @@ public class OriginSelectorTests
     }
 
     [Fact]
-    public void Select_UnparseableChainDoesNotFallToLastExternal()
+    public void Select_UnparseableChainStopsSelection()
     {
         OriginDecision decision = CreateSelector(
             OriginHeaderOccurrence.Single, OriginSource.ReceivedChain, OriginSource.ExchangeLastExternal).Select(
@@ -379,6 +379,19 @@ public class OriginSelectorTests
 
         Assert.Equal(OriginDecisionSource.Peer, decision.Source);
         Assert.Equal(s_appliance, decision.Address);
+    }
+
+    [Fact]
+    public void Select_IgnoresLaterChangeToSources()
+    {
+        var sources = new[] { OriginSource.Header };
+        var selector = new OriginSelector(new OriginSelectorOptions { TrustedRelays = s_trusted, Sources = sources });
+        sources[0] = OriginSource.ReceivedChain;
+
+        OriginDecision decision = selector.Select(
+            FromAppliance(headers: new[] { "198.51.100.9" }, received: new[] { s_applianceFromSender }));
+
+        Assert.Equal(OriginDecisionSource.Header, decision.Source);
     }
 
     [Fact]

@@ -199,7 +199,7 @@ public class ReceivedChainWalkerTests
     }
 
     [Fact]
-    public void Walk_AllTrustedAtLimitIsNoUntrustedHop()
+    public void Walk_AllTrustedAtLimit()
     {
         ReceivedChainResult result = ReceivedChainWalker.Walk(
             Enumerable.Repeat(s_relay3FromRelay2, ReceivedChainWalker.MaxHeaders).ToArray(), s_trusted);

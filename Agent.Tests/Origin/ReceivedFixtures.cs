@@ -53,6 +53,28 @@ public static class ReceivedFixtures
         {
             Helo = "EX01.corp.example.net", ReceivingHost = "EX01.corp.example.net", Protocol = "mapi",
         },
+        ["Exchange zone id"] = new(
+            "from EX01.corp.example.net (fe80::8d1c:2f4a:91b3:7e05%12) by EX02.corp.example.net "
+                + "(fe80::77%12) with Microsoft SMTP Server id 15.2.1258.12" + Date,
+            "fe80::8d1c:2f4a:91b3:7e05",
+            true)
+        {
+            Helo = "EX01.corp.example.net", ReceivingHost = "EX02.corp.example.net", Protocol = "Microsoft SMTP Server",
+        },
+        ["Microsoft 365 inbound"] = new(
+            "from NAM12-BN8-obe.outbound.protection.outlook.example\r\n"
+                + " (mail-bn8nam12on2090.outbound.protection.outlook.example [198.51.100.140]) by\r\n"
+                + " BN8NAM12FT012.mail.protection.outlook.example (10.13.182.99) with Microsoft SMTP\r\n"
+                + " Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id\r\n"
+                + " 15.20.7452.22 via Frontend Transport" + Date,
+            "198.51.100.140",
+            true)
+        {
+            Helo = "NAM12-BN8-obe.outbound.protection.outlook.example",
+            ReverseDnsName = "mail-bn8nam12on2090.outbound.protection.outlook.example",
+            ReceivingHost = "BN8NAM12FT012.mail.protection.outlook.example",
+            Protocol = "Microsoft SMTP Server",
+        },
         ["Postfix IPv4"] = new(
             "from mail.example.org (mail.example.org [198.51.100.23]) by mx.example.net (Postfix) with ESMTPS "
                 + "id 4T9xYz1Lq2z9sKf for <user@example.net>" + Date,

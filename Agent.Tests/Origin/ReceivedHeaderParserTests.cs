@@ -66,7 +66,7 @@ public class ReceivedHeaderParserTests
     }
 
     [Fact]
-    public void Parse_LocalLineWithBadAddressIsStillLocal()
+    public void Parse_LocalLineIgnoresBadAddress()
     {
         ReceivedHop hop = ReceivedHeaderParser.Parse(
             "from alice (rdns [garbage]) by mx.example.net with local (Exim 4.96) id X");

@@ -92,7 +92,8 @@ public sealed class DomainNamesTests
     [Fact]
     public void TryNormalizeTargetName_KeepsNameOfMaximumLength()
     {
-        string name = new string('a', 61) + "." + new string('b', 63) + "." + new string('c', 63) + "." + new string('d', 63);
+        string name = string.Join(
+            ".", new string('a', 61), new string('b', 63), new string('c', 63), new string('d', 63));
 
         Assert.Equal(SpfLimits.MaxDomainNameLength, name.Length);
         Assert.True(DomainNames.TryNormalizeTargetName(name, out string normalized));

@@ -113,7 +113,10 @@ public sealed class MacroStringTests
     [InlineData("%{C}")]
     public void TryParse_RejectsExplanationLettersInDomains(string text)
     {
-        Assert.False(MacroString.TryParse(text, MacroString.DomainLetters, allowSpaces: false, out _, out string error));
+        bool parsed = MacroString.TryParse(
+            text, MacroString.DomainLetters, allowSpaces: false, out _, out string error);
+
+        Assert.False(parsed);
         Assert.Contains("not allowed", error, StringComparison.Ordinal);
         Assert.True(MacroString.TryParse(text, MacroString.AllLetters, allowSpaces: false, out _, out _));
     }
@@ -139,7 +142,8 @@ public sealed class MacroStringTests
     [InlineData("caf\u00E9")]
     public void TryParse_RejectsInvalidSyntax(string text)
     {
-        bool parsed = MacroString.TryParse(text, MacroString.AllLetters, allowSpaces: false, out MacroString? macro, out string error);
+        bool parsed = MacroString.TryParse(
+            text, MacroString.AllLetters, allowSpaces: false, out MacroString? macro, out string error);
 
         Assert.False(parsed);
         Assert.Null(macro);
@@ -167,7 +171,8 @@ public sealed class MacroStringTests
 
     private static MacroString Parse(string text, string letters)
     {
-        Assert.True(MacroString.TryParse(text, letters, allowSpaces: false, out MacroString? macro, out string error), error);
+        bool parsed = MacroString.TryParse(text, letters, allowSpaces: false, out MacroString? macro, out string error);
+        Assert.True(parsed, error);
         return macro!;
     }
 

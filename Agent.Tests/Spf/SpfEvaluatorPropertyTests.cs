@@ -46,7 +46,8 @@ public sealed class SpfEvaluatorPropertyTests
             && result.DnsQueryCount == resolver.Queries.Count
             && !repeated
             && (result.Explanation is null || result.Result == SpfResult.Fail)
-            && (result.Problem is not null || result.Result is not (SpfResult.None or SpfResult.PermError or SpfResult.TempError));
+            && (result.Problem is not null
+                || result.Result is not (SpfResult.None or SpfResult.PermError or SpfResult.TempError));
     }
 
     [Property(Arbitrary = new[] { typeof(SpfArbitraries) }, MaxTest = 1000)]

@@ -96,8 +96,10 @@ public sealed class SpfEvaluatorSuiteTests
                 "Trace:",
             }
             .Concat(result.Trace.Select(entry => "  " + entry))
-            .Concat(new[] { "Queries: " + string.Join(", ", resolver.Queries.Select(query => $"{query.Type} {query.Name}")) }));
+            .Concat(new[] { "Queries: " + string.Join(", ", resolver.Queries.Select(FormatQuery)) }));
     }
+
+    private static string FormatQuery((string Name, DnsQueryType Type) query) => $"{query.Type} {query.Name}";
 
     private static SpfTestSuite? LoadSuite()
     {

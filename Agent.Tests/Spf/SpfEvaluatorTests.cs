@@ -139,7 +139,7 @@ public sealed class SpfEvaluatorTests
         var resolver = new InMemoryDnsResolver(zone);
         var evaluator = new SpfEvaluator(resolver, SpfTestHarness.Options());
 
-        SpfCheckResult result = await evaluator.CheckMailFromAsync(IPAddress.Parse("::ffff:192.0.2.1"), "u@example.com", "h.example.com");
+        SpfCheckResult result = await CheckAsync(evaluator, "::ffff:192.0.2.1");
 
         Assert.Equal(SpfResult.Fail, result.Result);
         Assert.DoesNotContain(resolver.Queries, query => query.Type == DnsQueryType.Aaaa);
@@ -279,7 +279,7 @@ public sealed class SpfEvaluatorTests
             .AddTxt("target.example.com", "v=spf1 -all"));
         var evaluator = new SpfEvaluator(resolver, SpfTestHarness.Options());
 
-        SpfCheckResult result = await evaluator.CheckMailFromAsync(IPAddress.Parse(Client), "u@example.com", "h.example.com");
+        SpfCheckResult result = await CheckAsync(evaluator);
 
         Assert.Equal(SpfResult.Neutral, result.Result);
         Assert.DoesNotContain(resolver.Queries, query => query.Name == "target.example.com");
@@ -324,7 +324,7 @@ public sealed class SpfEvaluatorTests
             .AddTxt("why.example.com", "text"));
         var evaluator = new SpfEvaluator(resolver, SpfTestHarness.Options("DEFAULT"));
 
-        SpfCheckResult result = await evaluator.CheckMailFromAsync(IPAddress.Parse(Client), "u@example.com", "h.example.com");
+        SpfCheckResult result = await CheckAsync(evaluator);
 
         Assert.Null(result.Explanation);
         Assert.DoesNotContain(resolver.Queries, query => query.Name == "why.example.com");
@@ -396,7 +396,7 @@ public sealed class SpfEvaluatorTests
             .AddMx("example.com", 10, "example.com"));
         var evaluator = new SpfEvaluator(resolver, SpfTestHarness.Options());
 
-        SpfCheckResult result = await evaluator.CheckMailFromAsync(IPAddress.Parse(Client), "u@example.com", "h.example.com");
+        SpfCheckResult result = await CheckAsync(evaluator);
 
         Assert.Equal(SpfResult.Fail, result.Result);
         Assert.Equal(5, result.DnsTermCount);
@@ -411,7 +411,7 @@ public sealed class SpfEvaluatorTests
         var resolver = new DelayingDnsResolver(new InMemoryDnsResolver(zone), TimeSpan.Zero, markCached: true);
         var evaluator = new SpfEvaluator(resolver, SpfTestHarness.Options());
 
-        SpfCheckResult result = await evaluator.CheckMailFromAsync(IPAddress.Parse(Client), "u@example.com", "h.example.com");
+        SpfCheckResult result = await CheckAsync(evaluator);
 
         Assert.Equal(2, result.DnsQueryCount);
         Assert.Equal(2, result.CacheHitCount);
@@ -425,7 +425,7 @@ public sealed class SpfEvaluatorTests
         var options = new SpfEvaluatorOptions { TimeBudget = TimeSpan.FromMilliseconds(50) };
         var evaluator = new SpfEvaluator(resolver, options);
 
-        SpfCheckResult result = await evaluator.CheckMailFromAsync(IPAddress.Parse(Client), "u@example.com", "h.example.com");
+        SpfCheckResult result = await CheckAsync(evaluator);
 
         Assert.Equal(SpfResult.TempError, result.Result);
         Assert.Contains("time budget", result.Problem, StringComparison.Ordinal);
@@ -441,7 +441,7 @@ public sealed class SpfEvaluatorTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            evaluator.CheckMailFromAsync(IPAddress.Parse(Client), "u@example.com", "h.example.com", cancellation.Token));
+            CheckAsync(evaluator, Client, cancellation.Token));
     }
 
     [Fact]
@@ -464,7 +464,8 @@ public sealed class SpfEvaluatorTests
         await Assert.ThrowsAsync<ArgumentNullException>(() => evaluator.CheckHeloAsync(null!, "h.example.com"));
         await Assert.ThrowsAsync<ArgumentNullException>(() => evaluator.CheckHeloAsync(client, null!));
         await Assert.ThrowsAsync<ArgumentNullException>(() => evaluator.CheckMailFromAsync(client, null!, "h"));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => evaluator.CheckMailFromAsync(client, "u@example.com", null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() =>
+            evaluator.CheckMailFromAsync(client, "u@example.com", null!));
         await Assert.ThrowsAsync<ArgumentNullException>(() => evaluator.CheckHostAsync(client, null!, "s", "h"));
         await Assert.ThrowsAsync<ArgumentNullException>(() => evaluator.CheckHostAsync(client, "d", null!, "h"));
     }
@@ -493,4 +494,10 @@ public sealed class SpfEvaluatorTests
         Assert.Null(options.DefaultExplanation);
         Assert.False(options.EnableTrace);
     }
+
+    private static Task<SpfCheckResult> CheckAsync(
+        SpfEvaluator evaluator,
+        string client = Client,
+        CancellationToken cancellationToken = default) =>
+        evaluator.CheckMailFromAsync(IPAddress.Parse(client), "u@example.com", "h.example.com", cancellationToken);
 }

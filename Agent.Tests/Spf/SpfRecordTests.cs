@@ -186,7 +186,9 @@ public sealed class SpfRecordTests
         SpfMechanism mechanism = SpfRecord.Parse("v=spf1 " + term).Mechanisms.Single();
 
         Assert.Equal(System.Net.IPAddress.Parse(network), mechanism.Network);
-        int actualPrefix = mechanism.Kind == SpfMechanismKind.Ip4 ? mechanism.Ipv4PrefixLength : mechanism.Ipv6PrefixLength;
+        int actualPrefix = mechanism.Kind == SpfMechanismKind.Ip4
+            ? mechanism.Ipv4PrefixLength
+            : mechanism.Ipv6PrefixLength;
         Assert.Equal(prefix, actualPrefix);
     }
 

@@ -24,7 +24,9 @@ internal static class SpfTestHarness
         new SpfEvaluator(new InMemoryDnsResolver(zone), options ?? Options())
             .CheckMailFromAsync(IPAddress.Parse(client), mailFrom, helo);
 
-    /// <summary>Checks "user@example.com" against a zone where example.com publishes <paramref name="record"/>.</summary>
+    /// <summary>
+    /// Checks "user@example.com" against a zone where example.com publishes <paramref name="record"/>.
+    /// </summary>
     public static Task<SpfCheckResult> CheckRecordAsync(SpfZoneData zone, string record, string client = "192.0.2.1")
     {
         zone.AddTxt("example.com", record);

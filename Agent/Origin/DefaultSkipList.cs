@@ -8,7 +8,7 @@ namespace ExchangeSpfAgent.Origin;
 /// </summary>
 /// <remarks>
 /// None of these addresses can be the source of a connection from the public Internet, so no
-/// sender's SPF record can meaningfully list them: an origin here is an internal host, a
+/// sender's SPF record can meaningfully list them. An origin here is an internal host, a
 /// misconfigured relay or a forwarding loop, and checking it would only fail legitimate mail.
 /// The shared address space 100.64.0.0/10 (RFC 6598) is included for the same reason: it is
 /// reserved for carrier-grade NAT and for networks inside one provider, it is not routed on the

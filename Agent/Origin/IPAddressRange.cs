@@ -63,7 +63,7 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
 
     /// <summary>
     /// Parses a range as <see cref="Parse(string)"/> does, and on failure returns a sentence that
-    /// names the value and says what is expected.
+    /// names the value and states what is expected.
     /// </summary>
     public static bool TryParse(string? text, out IPAddressRange? range, out string? error) =>
         TryParseCore(text, out range, out error);
@@ -150,7 +150,7 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
         range = null;
         if (text is null || text.Trim().Length == 0)
         {
-            error = "The IP address range is empty; expected an address such as 192.0.2.1 or a "
+            error = "The IP address range is empty. Expected an address such as 192.0.2.1 or a "
                 + "network such as 192.0.2.0/24 or 2001:db8::/32.";
             return false;
         }

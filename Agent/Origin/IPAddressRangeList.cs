@@ -12,7 +12,7 @@ namespace ExchangeSpfAgent.Origin;
 /// The trusted relays, the skip list and the bypass lists all match through this type. The
 /// networks are grouped by prefix length, so <see cref="Contains(IPAddress)"/> costs one hash
 /// lookup per distinct prefix length (at most 33 for IPv4 and 129 for IPv6), however many
-/// ranges the list holds. Instances are safe to share between threads.
+/// ranges the list contains. Instances are safe to share between threads.
 /// </remarks>
 public sealed class IPAddressRangeList
 {
@@ -69,7 +69,7 @@ public sealed class IPAddressRangeList
     /// Parses each entry with <see cref="IPAddressRange.Parse(string)"/> into a list.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
-    /// <exception cref="FormatException">An entry is not a valid range; the message names it.</exception>
+    /// <exception cref="FormatException">An entry is not a valid range. The message names the entry.</exception>
     public static IPAddressRangeList Parse(IEnumerable<string> entries)
     {
         if (entries is null)

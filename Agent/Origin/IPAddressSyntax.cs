@@ -8,16 +8,13 @@ namespace ExchangeSpfAgent.Origin;
 /// </summary>
 /// <remarks>
 /// <see cref="IPAddress.TryParse(string, out IPAddress)"/> is not used because it accepts forms
-/// that no mail software writes and that differ between runtimes: <c>1.2.3</c>, <c>0x7f.1</c>,
-/// octal octets, or a bare number. Here an IPv4 address is exactly four decimal octets and an
-/// IPv6 address follows the text forms of RFC 4291 §2.2, so that a header cannot smuggle in an
-/// address that a person reading it would read differently.
+/// that no mail software writes: on .NET 10 it reads <c>1.2.3</c> as 1.2.0.3, <c>0x7f.1</c> as
+/// 127.0.0.1, <c>010.0.0.1</c> as 8.0.0.1 and a bare number as an address. Here an IPv4 address
+/// is exactly four decimal octets and an IPv6 address follows the text forms of RFC 4291 §2.2,
+/// so a header cannot smuggle in an address that a person reading it would read differently.
 /// </remarks>
 public static class IPAddressSyntax
 {
-    private const int IPv4OctetCount = 4;
-    private const int IPv6WordCount = 8;
-    private const int MaxHexDigitsPerWord = 4;
     private const string IPv6Tag = "IPv6:";
 
     /// <summary>
@@ -110,7 +107,7 @@ public static class IPAddressSyntax
         if (text.IndexOf(':', start, end - start) >= 0)
         {
             var bytes = new byte[16];
-            if (!TryParseIPv6(text, start, end, bytes))
+            if (!IPAddressGrammar.TryParseIPv6(text, start, end, bytes))
             {
                 return false;
             }
@@ -119,8 +116,8 @@ public static class IPAddressSyntax
             return true;
         }
 
-        var octets = new byte[IPv4OctetCount];
-        if (!TryParseIPv4(text, start, end, octets, 0))
+        var octets = new byte[IPAddressGrammar.IPv4OctetCount];
+        if (!IPAddressGrammar.TryParseIPv4(text, start, end, octets, 0))
         {
             return false;
         }
@@ -129,144 +126,8 @@ public static class IPAddressSyntax
         return true;
     }
 
-    private static bool TryParseIPv4(string text, int start, int end, byte[] destination, int offset)
-    {
-        int position = start;
-        for (int octet = 0; octet < IPv4OctetCount; octet++)
-        {
-            if (octet > 0)
-            {
-                if (position >= end || text[position] != '.')
-                {
-                    return false;
-                }
-
-                position++;
-            }
-
-            int digitsStart = position;
-            int value = 0;
-            while (position < end && IsDigit(text[position]) && position - digitsStart < 3)
-            {
-                value = (value * 10) + (text[position] - '0');
-                position++;
-            }
-
-            int digits = position - digitsStart;
-
-            // A leading zero is rejected because some resolvers read such an octet as octal.
-            if (digits == 0 || value > byte.MaxValue || (digits > 1 && text[digitsStart] == '0'))
-            {
-                return false;
-            }
-
-            destination[offset + octet] = (byte)value;
-        }
-
-        return position == end;
-    }
-
-    // RFC 4291 §2.2: eight groups of one to four hex digits, one "::" for a run of zero groups,
-    // and optionally the last 32 bits written as an IPv4 address.
-    private static bool TryParseIPv6(string text, int start, int end, byte[] destination)
-    {
-        var words = new int[IPv6WordCount];
-        int count = 0;
-        int gap = -1;
-        int position = start;
-
-        if (end - start >= 2 && text[start] == ':' && text[start + 1] == ':')
-        {
-            gap = 0;
-            position += 2;
-        }
-        else if (start < end && text[start] == ':')
-        {
-            return false;
-        }
-
-        while (position < end)
-        {
-            int groupStart = position;
-            int value = 0;
-            while (position < end && position - groupStart < MaxHexDigitsPerWord + 1 && IsHexDigit(text[position]))
-            {
-                value = (value << 4) | HexValue(text[position]);
-                position++;
-            }
-
-            if (position < end && text[position] == '.')
-            {
-                if (count > IPv6WordCount - 2)
-                {
-                    return false;
-                }
-
-                var tail = new byte[IPv4OctetCount];
-                if (!TryParseIPv4(text, groupStart, end, tail, 0))
-                {
-                    return false;
-                }
-
-                words[count++] = (tail[0] << 8) | tail[1];
-                words[count++] = (tail[2] << 8) | tail[3];
-                position = end;
-                break;
-            }
-
-            int digits = position - groupStart;
-            if (digits == 0 || digits > MaxHexDigitsPerWord || count == IPv6WordCount)
-            {
-                return false;
-            }
-
-            words[count++] = value;
-            if (position == end)
-            {
-                break;
-            }
-
-            if (text[position] != ':')
-            {
-                return false;
-            }
-
-            position++;
-            if (position < end && text[position] == ':')
-            {
-                if (gap >= 0)
-                {
-                    return false;
-                }
-
-                gap = count;
-                position++;
-            }
-            else if (position == end)
-            {
-                return false;
-            }
-        }
-
-        if (gap < 0 ? count != IPv6WordCount : count > IPv6WordCount - 1)
-        {
-            return false;
-        }
-
-        int zeros = IPv6WordCount - count;
-        for (int index = 0, word = 0; index < IPv6WordCount; index++)
-        {
-            bool inGap = gap >= 0 && index >= gap && index < gap + zeros;
-            int value = inGap ? 0 : words[word++];
-
-            destination[index * 2] = (byte)(value >> 8);
-            destination[(index * 2) + 1] = (byte)value;
-        }
-
-        return true;
-    }
-
-    // Interface names (Linux) and interface numbers (Windows) use only these characters.
+    // A zone id is an interface name (Linux) or number (Windows). Only letters, digits, '.', '_'
+    // and '-' are accepted, so a zone cannot carry brackets, spaces or other structure.
     private static bool IsValidZone(string text, int start, int end)
     {
         if (start >= end)
@@ -289,16 +150,4 @@ public static class IPAddressSyntax
     internal static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     internal static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-
-    private static bool IsHexDigit(char c) => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-
-    private static int HexValue(char c)
-    {
-        if (IsDigit(c))
-        {
-            return c - '0';
-        }
-
-        return (c | 0x20) - 'a' + 10;
-    }
 }

@@ -8,15 +8,15 @@ internal enum OriginAttemptOutcome
     /// <summary>The source produced an address that is not a trusted relay.</summary>
     Found,
 
-    /// <summary>The source has nothing to offer; the next source is tried.</summary>
+    /// <summary>The source has nothing to offer, so the next source is tried.</summary>
     Absent,
 
-    /// <summary>The source named a trusted relay, which is not used; the next source is tried.</summary>
+    /// <summary>The source named a trusted relay, which is not used, so the next source is tried.</summary>
     TrustedRelay,
 
-    /// <summary>The source is ambiguous; selection stops.</summary>
+    /// <summary>The source is ambiguous, so selection stops.</summary>
     Ambiguous,
 
-    /// <summary>The source is invalid; selection stops.</summary>
+    /// <summary>The source is invalid, so selection stops.</summary>
     Garbled,
 }

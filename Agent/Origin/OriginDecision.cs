@@ -40,7 +40,7 @@ public sealed class OriginDecision
     /// <summary>Gets the HELO name that belongs to <see cref="Address"/>, or null when unknown.</summary>
     public string? Helo { get; }
 
-    /// <summary>Gets a sentence or two for the decision log that say how the origin was chosen.</summary>
+    /// <summary>Gets one or two sentences for the decision log that describe how the origin was chosen.</summary>
     public string Reason { get; }
 
     /// <summary>

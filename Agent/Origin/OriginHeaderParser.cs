@@ -30,9 +30,7 @@ public static class OriginHeaderParser
     /// <summary>The header name that the configuration uses unless it names another.</summary>
     public const string DefaultHeaderName = "X-Origin-IP";
 
-    /// <summary>
-    /// The longest value, in characters, whose parameters are read.
-    /// </summary>
+    /// <summary>The maximum length, in characters, of a value whose parameters are read.</summary>
     /// <remarks>
     /// Twice the 512-octet SMTP command line of RFC 5321 §4.5.3.1.4, which bounds the HELO
     /// argument that an appliance can copy into the header.
@@ -43,7 +41,7 @@ public static class OriginHeaderParser
 
     /// <summary>Parses <paramref name="value"/>.</summary>
     /// <exception cref="FormatException">
-    /// <paramref name="value"/> holds no valid address; the message says why.
+    /// <paramref name="value"/> contains no valid address. The message gives the reason.
     /// </exception>
     public static OriginHeaderValue Parse(string? value)
     {
@@ -56,7 +54,7 @@ public static class OriginHeaderParser
     }
 
     /// <summary>
-    /// Parses <paramref name="value"/>, and on failure returns a sentence that says why.
+    /// Parses <paramref name="value"/>, and on failure returns a sentence that gives the reason.
     /// </summary>
     public static bool TryParse(string? value, out OriginHeaderValue? result, out string? failureReason)
     {
@@ -123,7 +121,7 @@ public static class OriginHeaderParser
 
         if (position == start)
         {
-            failureReason = "The origin header holds no IP address.";
+            failureReason = "The origin header contains no IP address.";
             return false;
         }
 
@@ -150,7 +148,7 @@ public static class OriginHeaderParser
         if (position < limit && text[position] != ';')
         {
             failureReason = $"The origin header has unexpected text '{HeaderText.Excerpt(text.Substring(position))}' "
-                + "after the IP address; expected the end of the value or ';'.";
+                + "after the IP address. Expected the end of the value or ';'.";
             return false;
         }
 

@@ -20,11 +20,11 @@ namespace ExchangeSpfAgent.Origin;
 /// relay's own address is never the origin.
 /// </para>
 /// <para>
-/// An ambiguous or invalid source stops the selection with no origin; it does not fall through
-/// to the next source. A second origin header or an unreadable one means that text the appliance
-/// should have controlled is not what it wrote, and a silent switch to another source would hide
-/// that from the administrator and check an address other than the one configured first. The
-/// decision log shows the status instead, and the administrator can fix the appliance or choose
+/// An ambiguous or invalid source stops the selection with no origin, and the next source is not
+/// tried. A second origin header, or one that cannot be read, means that text the appliance should
+/// control is not what the appliance wrote. A silent switch to another source would hide that from
+/// the administrator and check an address other than the one the configuration puts first. The
+/// decision log shows the status instead, so the administrator can fix the appliance or choose
 /// <see cref="OriginHeaderOccurrence.First"/> or <see cref="OriginHeaderOccurrence.Last"/>. An
 /// unparseable <c>Received</c> line stops the selection for the same reason.
 /// </para>
@@ -36,6 +36,7 @@ namespace ExchangeSpfAgent.Origin;
 public sealed class OriginSelector
 {
     private readonly OriginSelectorOptions _options;
+    private readonly OriginSource[] _sources;
 
     /// <summary>Creates a selector with <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
@@ -49,6 +50,9 @@ public sealed class OriginSelector
 
         options.Validate();
         _options = options;
+
+        // A copy, so that a caller who changes the list later cannot change a running selector.
+        _sources = options.Sources.ToArray();
     }
 
     /// <summary>Chooses the origin for one message.</summary>
@@ -82,7 +86,7 @@ public sealed class OriginSelector
         var chain = new Lazy<ReceivedChainResult>(() => ReceivedChainWalker.Walk(receivedValues, _options.TrustedRelays));
         bool namedTrustedRelay = false;
         IReadOnlyList<ReceivedChainHop>? hops = null;
-        foreach (OriginSource source in _options.Sources)
+        foreach (OriginSource source in _sources)
         {
             OriginAttempt attempt = source switch
             {
@@ -110,7 +114,7 @@ public sealed class OriginSelector
             }
         }
 
-        if (_options.Sources.Count == 0)
+        if (_sources.Length == 0)
         {
             reasons.Add("No origin source is configured.");
         }

@@ -25,6 +25,6 @@ public sealed class ReceivedChainResult
     /// <summary>Gets every header examined, newest first, up to and including the one that ended the walk.</summary>
     public IReadOnlyList<ReceivedChainHop> Hops { get; }
 
-    /// <summary>Gets a sentence that says how the walk ended, for the decision log.</summary>
+    /// <summary>Gets a sentence for the decision log that describes how the walk ended.</summary>
     public string Reason { get; }
 }

@@ -19,14 +19,14 @@ namespace ExchangeSpfAgent.Origin;
 /// with no origin, because any address taken from below it would be a guess.
 /// </para>
 /// <para>
-/// A handover from a loopback address is passed over like a trusted relay: it records a relay
-/// handing the message to itself, such as a content filter reinjecting it, so the line below
+/// A handover from a loopback address is passed over like a trusted relay. It records a relay
+/// handing the message to itself, for example a content filter reinjecting it, so the line below
 /// it is still written by the same relay.
 /// </para>
 /// <para>
 /// NOTE: the walk is only as sound as its top line. It relies on every trusted relay writing a
-/// <c>Received</c> header; a relay that writes none leaves the top line to whoever sent it the
-/// message.
+/// <c>Received</c> header. When a relay writes none, the top line is text that the relay's own
+/// client wrote, and that client may be the sender being checked.
 /// </para>
 /// </remarks>
 public static class ReceivedChainWalker

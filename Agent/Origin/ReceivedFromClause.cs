@@ -12,7 +12,7 @@ namespace ExchangeSpfAgent.Origin;
 /// <remarks>
 /// <para>
 /// RFC 5321 §4.4 writes the clause as the HELO argument followed by a TCP-info comment that
-/// holds the address the connection came from, optionally after the reverse DNS name. MTAs write
+/// contains the address the connection came from, optionally after the reverse DNS name. MTAs write
 /// that comment in several ways, all accepted here: <c>(rdns [192.0.2.1])</c> (Postfix, Sendmail,
 /// Google, most appliances), <c>([192.0.2.1])</c>, <c>(192.0.2.1)</c> (Exchange, qmail),
 /// <c>(user@192.0.2.1)</c> (qmail with ident), and <c>(rdns [192.0.2.1] helo=name)</c> (Exim).
@@ -34,7 +34,6 @@ internal sealed class ReceivedFromClause
 {
     private const string UnknownName = "unknown";
     private const string HeloWord = "HELO";
-    private static readonly string[] s_eximKeys = { "helo", "port", "ident" };
 
     public ReceivedFromClause(string name)
     {
@@ -57,76 +56,40 @@ internal sealed class ReceivedFromClause
     public void Resolve(ReceivedHop hop, bool isNetworkHandover)
     {
         ReceivedComment? heloComment = Comments.FirstOrDefault(IsHeloComment);
-        ReceivedComment? tcpInfo = Comments.FirstOrDefault(comment => !IsHeloComment(comment));
-
-        string? eximHelo = null;
-        bool onlyEximKeys = true;
-        string? reverseName = null;
-        var candidates = new List<IPAddress>();
-        string? invalidLiteral = null;
-        foreach (string word in tcpInfo?.Words ?? Array.Empty<string>())
-        {
-            if (TrySplitEximKey(word, out string key, out string value))
-            {
-                if (string.Equals(key, "helo", StringComparison.OrdinalIgnoreCase))
-                {
-                    eximHelo = value;
-                }
-
-                continue;
-            }
-
-            onlyEximKeys = false;
-            if (TryReadAddressWord(word, out IPAddress? address, out bool looksLikeLiteral))
-            {
-                AddCandidate(candidates, address!);
-            }
-            else if (looksLikeLiteral)
-            {
-                invalidLiteral ??= word;
-            }
-            else
-            {
-                reverseName ??= StripUserPart(word);
-            }
-        }
-
+        ReceivedTcpInfo tcpInfo = ReceivedTcpInfo.Read(Comments.FirstOrDefault(comment => !IsHeloComment(comment)));
+        List<IPAddress> candidates = tcpInfo.Addresses;
         foreach (string token in ExtraTokens)
         {
-            if (TryReadAddressWord(token, out IPAddress? address, out _))
+            if (ReceivedTcpInfo.TryReadAddressWord(token, out IPAddress? address, out _) && !candidates.Contains(address!))
             {
-                AddCandidate(candidates, address!);
+                candidates.Add(address!);
             }
         }
 
         hop.IsNetworkHandover = isNetworkHandover;
-        hop.ReverseDnsName = reverseName;
+        hop.ReverseDnsName = tcpInfo.ReverseDnsName;
         hop.Helo = Name;
         if (heloComment is not null)
         {
-            // qmail and IronPort: the name is the reverse DNS name, the comment holds the HELO.
+            // qmail and IronPort: the name is the reverse DNS name, the comment contains the HELO.
             hop.Helo = heloComment.Words[1];
             hop.ReverseDnsName = Name;
         }
-        else if (eximHelo is not null)
+        else if (tcpInfo.EximHelo is not null)
         {
-            hop.Helo = eximHelo;
+            hop.Helo = tcpInfo.EximHelo;
             hop.ReverseDnsName = Name;
         }
 
-        bool nameIsLiteral = Name.StartsWith("[", StringComparison.Ordinal);
         bool nameIsSendingAddress = candidates.Count == 0
-            && nameIsLiteral
+            && Name.StartsWith("[", StringComparison.Ordinal)
             && heloComment is null
-            && (tcpInfo is null || onlyEximKeys);
-        if (nameIsSendingAddress && TryReadAddressWord(Name, out IPAddress? nameAddress, out _))
+            && tcpInfo.HasOnlyEximKeys;
+        if (nameIsSendingAddress && ReceivedTcpInfo.TryReadAddressWord(Name, out IPAddress? nameAddress, out _))
         {
             candidates.Add(nameAddress!);
             hop.ReverseDnsName = null;
-            if (eximHelo is null)
-            {
-                hop.Helo = null;
-            }
+            hop.Helo = tcpInfo.EximHelo;
         }
 
         if (string.Equals(hop.ReverseDnsName, UnknownName, StringComparison.OrdinalIgnoreCase))
@@ -134,25 +97,21 @@ internal sealed class ReceivedFromClause
             hop.ReverseDnsName = null;
         }
 
-        if (candidates.Count == 1 && invalidLiteral is null)
+        if (candidates.Count == 1 && tcpInfo.InvalidLiteral is null)
         {
             hop.SendingAddress = candidates[0];
-            return;
         }
-
-        if (!isNetworkHandover)
+        else if (isNetworkHandover)
         {
-            return;
+            hop.MarkUnparseable(DescribeFailure(candidates.Count, tcpInfo.InvalidLiteral));
         }
-
-        hop.MarkUnparseable(DescribeFailure(candidates.Count, invalidLiteral));
     }
 
     private string DescribeFailure(int candidateCount, string? invalidLiteral)
     {
         if (invalidLiteral is not null)
         {
-            return $"The 'from' clause holds '{HeaderText.Excerpt(invalidLiteral)}', which is not a valid address.";
+            return $"The 'from' clause contains '{HeaderText.Excerpt(invalidLiteral)}', which is not a valid address.";
         }
 
         if (candidateCount > 1)
@@ -160,7 +119,7 @@ internal sealed class ReceivedFromClause
             return "The 'from' clause records more than one sending address.";
         }
 
-        bool nameIsAddress = TryReadAddressWord(Name, out _, out bool looksLikeLiteral) || looksLikeLiteral;
+        bool nameIsAddress = ReceivedTcpInfo.TryReadAddressWord(Name, out _, out bool looksLikeLiteral) || looksLikeLiteral;
         if (nameIsAddress)
         {
             return $"The 'from' clause records only the HELO argument '{HeaderText.Excerpt(Name)}', which is not "
@@ -170,80 +129,6 @@ internal sealed class ReceivedFromClause
         return "The 'from' clause records no sending address.";
     }
 
-    private static void AddCandidate(List<IPAddress> candidates, IPAddress address)
-    {
-        if (!candidates.Contains(address))
-        {
-            candidates.Add(address);
-        }
-    }
-
     private static bool IsHeloComment(ReceivedComment comment) =>
         comment.Words.Count == 2 && string.Equals(comment.Words[0], HeloWord, StringComparison.OrdinalIgnoreCase);
-
-    private static bool TrySplitEximKey(string word, out string key, out string value)
-    {
-        int equals = word.IndexOf('=');
-        key = equals > 0 ? word.Substring(0, equals) : string.Empty;
-        value = equals > 0 ? word.Substring(equals + 1) : string.Empty;
-        foreach (string eximKey in s_eximKeys)
-        {
-            if (string.Equals(key, eximKey, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Reads "[literal]", "[literal]:port", a bare address, or "user@address". A word that starts
-    // with '[' but is not a valid literal sets looksLikeLiteral, so the caller can reject it.
-    private static bool TryReadAddressWord(string word, out IPAddress? address, out bool looksLikeLiteral)
-    {
-        address = null;
-        string candidate = StripUserPart(word);
-        looksLikeLiteral = candidate.StartsWith("[", StringComparison.Ordinal);
-        if (looksLikeLiteral)
-        {
-            int close = candidate.IndexOf(']');
-            if (close < 0 || !IsPortSuffix(candidate, close + 1))
-            {
-                return false;
-            }
-
-            candidate = candidate.Substring(0, close + 1);
-        }
-
-        return IPAddressSyntax.TryParseLiteral(candidate, out address);
-    }
-
-    private static bool IsPortSuffix(string word, int start)
-    {
-        if (start == word.Length)
-        {
-            return true;
-        }
-
-        if (word[start] != ':' || start + 1 == word.Length)
-        {
-            return false;
-        }
-
-        for (int index = start + 1; index < word.Length; index++)
-        {
-            if (!IPAddressSyntax.IsDigit(word[index]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string StripUserPart(string word)
-    {
-        int at = word.LastIndexOf('@');
-        return at >= 0 ? word.Substring(at + 1) : word;
-    }
 }

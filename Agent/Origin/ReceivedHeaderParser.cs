@@ -30,7 +30,7 @@ namespace ExchangeSpfAgent.Origin;
 /// </remarks>
 public static class ReceivedHeaderParser
 {
-    /// <summary>The longest value, in characters, that is parsed.</summary>
+    /// <summary>The maximum length, in characters, of a value that is parsed.</summary>
     /// <remarks>
     /// An estimate with a wide margin: the longest lines that MTAs write, Postfix's with TLS details
     /// and a HELO at the 512-octet SMTP command limit (RFC 5321 §4.5.3.1.4), stay under 1,500.
@@ -42,7 +42,7 @@ public static class ReceivedHeaderParser
     private const string WithKeyword = "with";
     private static readonly string[] s_clauseKeywords = { FromKeyword, ByKeyword, "via", WithKeyword, "id", "for" };
 
-    /// <summary>Parses <paramref name="value"/>; this method never throws.</summary>
+    /// <summary>Parses <paramref name="value"/>, and reports a malformed value as an unparseable hop instead of throwing.</summary>
     public static ReceivedHop Parse(string? value)
     {
         string text = value is null ? string.Empty : HeaderText.Unfold(value).Trim();

@@ -14,7 +14,7 @@ public sealed class ReceivedHop
         FailureReason = failureReason;
     }
 
-    /// <summary>Marks the line as unreadable and forgets any address read from it.</summary>
+    /// <summary>Marks the line as unreadable and clears any address read from it.</summary>
     internal void MarkUnparseable(string reason)
     {
         Status = ReceivedParseStatus.Unparseable;

@@ -11,7 +11,7 @@ namespace ExchangeSpfAgent.Origin;
 /// The HELO argument is text that the sending client chose, and MTAs copy it verbatim after
 /// <c>from</c>, after <c>HELO</c> in a qmail or IronPort comment, and after Exim's <c>helo=</c>.
 /// SMTP arguments cannot contain spaces (RFC 5321 §4.1.1.1), so the reader takes the HELO as one
-/// whitespace-delimited word wherever it stands. A parenthesis or bracket inside it therefore
+/// whitespace-delimited word wherever it appears. A parenthesis or bracket inside it therefore
 /// cannot shift the structure of the rest of the line.
 /// </remarks>
 internal sealed class ReceivedTokenReader

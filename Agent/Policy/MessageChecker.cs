@@ -17,10 +17,13 @@ namespace ExchangeSpfAgent.Policy;
 /// The decision pipeline at end of headers: scope, originating IP, identities, SPF evaluation,
 /// verdict and headers. It has no Exchange dependency; the agent and the admin tool share it.
 /// </summary>
-/// <remarks>Thread-safe: it keeps no state between messages besides the shared resolver.</remarks>
+/// <remarks>Thread-safe: between messages it keeps only the shared resolver and the origin selector.</remarks>
 public sealed class MessageChecker
 {
     private readonly IDnsResolver _resolver;
+
+    // The selector validates its options once; it is rebuilt only when a reload brings new options.
+    private Tuple<OriginSelectorOptions, OriginSelector>? _selector;
 
     public MessageChecker(IDnsResolver resolver)
     {
@@ -51,7 +54,7 @@ public sealed class MessageChecker
             return Accept(message, null, skipReason, stopwatch);
         }
 
-        OriginDecision origin = new OriginSelector(settings.Origin).Select(new OriginRequest
+        OriginDecision origin = SelectorFor(settings.Origin).Select(new OriginRequest
         {
             PeerAddress = message.PeerAddress,
             SessionHelo = message.SessionHelo,
@@ -98,6 +101,18 @@ public sealed class MessageChecker
         }
 
         return Decide(message, settings, origin, results, deciding, configured, receiver, stopwatch);
+    }
+
+    private OriginSelector SelectorFor(OriginSelectorOptions options)
+    {
+        Tuple<OriginSelectorOptions, OriginSelector>? current = Volatile.Read(ref _selector);
+        if (current is null || !ReferenceEquals(current.Item1, options))
+        {
+            current = Tuple.Create(options, new OriginSelector(options));
+            Volatile.Write(ref _selector, current);
+        }
+
+        return current.Item2;
     }
 
     private static MessageDecision Decide(

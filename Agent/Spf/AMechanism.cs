@@ -24,7 +24,7 @@ internal static class AMechanism
             .ConfigureAwait(false);
         if (isVoid && !context.TryCountVoidLookup())
         {
-            return SpfEvaluationContext.VoidLimitExceeded(mechanism.Text);
+            return SpfEvaluationContext.VoidLimitExceeded($"The term '{mechanism.Text}'");
         }
 
         return outcome;

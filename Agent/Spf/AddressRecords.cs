@@ -6,7 +6,7 @@ namespace ExchangeSpfAgent.Spf;
 
 /// <summary>
 /// Looks up the address records of one host name and compares them with the client under the
-/// mechanism's CIDR lengths; shared by the a and mx mechanisms (RFC 7208 §5.3, §5.4).
+/// mechanism's CIDR lengths. The a and mx mechanisms share it (RFC 7208 §5.3, §5.4).
 /// </summary>
 internal static class AddressRecords
 {

@@ -33,7 +33,8 @@ internal sealed class CheckHostProcedure
         (SpfRecord? record, HostResult? failure) = await FetchRecordAsync(domain, depth).ConfigureAwait(false);
         if (record is null)
         {
-            _context.AddTrace(depth, domain, "record", $"{SpfResultNames.ToRfcName(failure!.Result)}: {failure.Problem}");
+            string resultName = SpfResultNames.ToRfcName(failure!.Result);
+            _context.AddTrace(depth, domain, "record", $"{resultName}: {failure.Problem}");
             return failure;
         }
 
@@ -117,11 +118,13 @@ internal sealed class CheckHostProcedure
                 // RFC 7208 §4.6.4: a nested record lookup that returns nothing is a void lookup.
                 if (depth > 0 && !_context.TryCountVoidLookup())
                 {
-                    return (null, HostResult.FromOutcome(SpfEvaluationContext.VoidLimitExceeded(domain), null));
+                    TermOutcome exceeded = SpfEvaluationContext.VoidLimitExceeded($"The record lookup for {domain}");
+                    return (null, HostResult.FromOutcome(exceeded, null));
                 }
 
                 string reason = answer.Status == DnsResponseStatus.NxDomain ? "does not exist" : "has no TXT records";
-                return (null, HostResult.Error(SpfResult.None, $"The domain {domain} {reason}, so it has no SPF record."));
+                return (null, HostResult.Error(SpfResult.None,
+                    $"The domain {domain} {reason}, so it has no SPF record."));
         }
 
         List<string> candidates = answer.Strings.Where(SpfRecord.HasVersionTag).ToList();
@@ -134,7 +137,8 @@ internal sealed class CheckHostProcedure
         if (candidates.Count > 1)
         {
             // RFC 7208 §4.5: more than one SPF record is permerror.
-            return (null, HostResult.Error(SpfResult.PermError, $"The domain {domain} publishes {candidates.Count} SPF records."));
+            return (null, HostResult.Error(SpfResult.PermError,
+                $"The domain {domain} publishes {candidates.Count} SPF records."));
         }
 
         if (!SpfRecord.TryParse(candidates[0], out SpfRecord? record, out string error))

@@ -11,8 +11,6 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class DomainNames
 {
-    private static readonly IdnMapping s_idn = new();
-
     /// <summary>
     /// Normalizes the domain of an identity for <c>check_host()</c>, or explains why it cannot be checked.
     /// </summary>
@@ -74,7 +72,7 @@ internal static class DomainNames
     /// <remarks>
     /// A trailing dot is removed, and a name longer than 253 characters loses labels from the left until
     /// it fits (RFC 7208 §7.3). An empty label, a label longer than 63 characters or a character outside
-    /// US-ASCII leaves no valid query; the callers then treat the term as not matching, as RFC 7208 §4.3
+    /// US-ASCII leaves no valid query. The callers then treat the term as not matching, as RFC 7208 §4.3
     /// does for the initial domain.
     /// </remarks>
     public static bool TryNormalizeTargetName(string expanded, out string name)
@@ -84,16 +82,19 @@ internal static class DomainNames
             : expanded;
 
         // RFC 7208 §7.3: truncate from the left, label by label, until the name fits.
-        while (name.Length > SpfLimits.MaxDomainNameLength)
+        int start = 0;
+        while (name.Length - start > SpfLimits.MaxDomainNameLength)
         {
-            int dot = name.IndexOf('.');
+            int dot = name.IndexOf('.', start);
             if (dot < 0)
             {
                 return false;
             }
 
-            name = name.Substring(dot + 1);
+            start = dot + 1;
         }
+
+        name = name.Substring(start);
 
         if (name.Length == 0)
         {
@@ -133,8 +134,8 @@ internal static class DomainNames
     }
 
     /// <summary>
-    /// True when the text is a toplabel: <c>( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum )</c>
-    /// (RFC 7208 §7.1).
+    /// True when the text is a toplabel (RFC 7208 §7.1):
+    /// <c>( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum )</c>.
     /// </summary>
     public static bool IsTopLabel(string label)
     {
@@ -203,7 +204,8 @@ internal static class DomainNames
                 // RFC 7208 §4.3: internationalized domain names MUST be encoded as A-labels.
                 try
                 {
-                    ascii = s_idn.GetAscii(domain);
+                    // IdnMapping instances are not documented as thread-safe, so each call gets its own.
+                    ascii = new IdnMapping().GetAscii(domain);
                     return true;
                 }
                 catch (ArgumentException)

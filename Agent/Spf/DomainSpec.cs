@@ -28,7 +28,9 @@ internal sealed class DomainSpec
             return false;
         }
 
-        if (!MacroString.TryParse(text, MacroString.DomainLetters, allowSpaces: false, out MacroString? macro, out error))
+        bool parsed = MacroString.TryParse(
+            text, MacroString.DomainLetters, allowSpaces: false, out MacroString? macro, out error);
+        if (!parsed)
         {
             error = $"The domain-spec '{text}' is invalid: {error}";
             return false;

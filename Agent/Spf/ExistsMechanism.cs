@@ -30,7 +30,7 @@ internal static class ExistsMechanism
             case DnsResponseStatus.NoData:
                 return context.TryCountVoidLookup()
                     ? TermOutcome.NoMatch
-                    : SpfEvaluationContext.VoidLimitExceeded(mechanism.Text);
+                    : SpfEvaluationContext.VoidLimitExceeded($"The term '{mechanism.Text}'");
             default:
                 return TermOutcome.Match;
         }

@@ -15,7 +15,11 @@ internal static class ExplanationBuilder
     /// syntax error in the text means "proceed as if no exp modifier was given". The lookup counts towards
     /// neither the DNS term limit nor the void lookup limit (RFC 7208 §4.6.4).
     /// </remarks>
-    public static async Task<string?> BuildAsync(SpfEvaluationContext context, SpfRecord record, string domain, int depth)
+    public static async Task<string?> BuildAsync(
+        SpfEvaluationContext context,
+        SpfRecord record,
+        string domain,
+        int depth)
     {
         string? fallback = context.Options.DefaultExplanation;
         if (record.ExplanationTarget is null)

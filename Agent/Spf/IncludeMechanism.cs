@@ -21,14 +21,16 @@ internal static class IncludeMechanism
         }
 
         // RFC 7208 §5.2: the nested check's explanation is never used, so it is not computed.
-        HostResult nested = await procedure.RunAsync(target, depth + 1, computeExplanation: false).ConfigureAwait(false);
+        HostResult nested = await procedure.RunAsync(target, depth + 1, computeExplanation: false)
+            .ConfigureAwait(false);
 
         // RFC 7208 §5.2: pass matches; fail, softfail and neutral do not; errors propagate; none is permerror.
         return nested.Result switch
         {
             SpfResult.Pass => TermOutcome.Match,
             SpfResult.Fail or SpfResult.SoftFail or SpfResult.Neutral => TermOutcome.NoMatch,
-            SpfResult.TempError => TermOutcome.TempError(nested.Problem ?? $"The check of {target} failed temporarily."),
+            SpfResult.TempError =>
+                TermOutcome.TempError(nested.Problem ?? $"The check of {target} failed temporarily."),
             SpfResult.None => TermOutcome.PermError($"The included domain {target} has no SPF record."),
             _ => TermOutcome.PermError(nested.Problem ?? $"The check of {target} failed permanently."),
         };

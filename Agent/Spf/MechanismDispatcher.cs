@@ -24,12 +24,16 @@ internal static class MechanismDispatcher
         {
             SpfMechanismKind.All => TermOutcome.Match,
             SpfMechanismKind.Ip4 or SpfMechanismKind.Ip6 => IpMechanism.Evaluate(context, mechanism),
-            SpfMechanismKind.A => await AMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
-            SpfMechanismKind.Mx => await MxMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
-            SpfMechanismKind.Ptr => await PtrMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
+            SpfMechanismKind.A =>
+                await AMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
+            SpfMechanismKind.Mx =>
+                await MxMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
+            SpfMechanismKind.Ptr =>
+                await PtrMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
             SpfMechanismKind.Exists =>
                 await ExistsMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
-            _ => await IncludeMechanism.EvaluateAsync(context, mechanism, domain, depth, procedure).ConfigureAwait(false),
+            _ => await IncludeMechanism.EvaluateAsync(context, mechanism, domain, depth, procedure)
+                .ConfigureAwait(false),
         };
     }
 

@@ -33,14 +33,15 @@ internal static class MxMechanism
             context.AddTrace(depth, domain, mechanism.Text, $"{target} has no MX records");
             return context.TryCountVoidLookup()
                 ? TermOutcome.NoMatch
-                : SpfEvaluationContext.VoidLimitExceeded(mechanism.Text);
+                : SpfEvaluationContext.VoidLimitExceeded($"The term '{mechanism.Text}'");
         }
 
         if (answer.Strings.Count > SpfLimits.MaxMxNames)
         {
             // RFC 7208 §4.6.4: an mx term that would look up more than 10 hosts is permerror.
             return TermOutcome.PermError(
-                $"The MX lookup for {target} returned {answer.Strings.Count} names; at most {SpfLimits.MaxMxNames} are allowed.");
+                $"The MX lookup for {target} returned {answer.Strings.Count} names, "
+                + $"but at most {SpfLimits.MaxMxNames} are allowed.");
         }
 
         foreach (string exchange in answer.Strings.Select(DomainNames.TrimTrailingDot))

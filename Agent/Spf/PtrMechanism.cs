@@ -25,13 +25,14 @@ internal static class PtrMechanism
         {
             case DnsResponseStatus.TemporaryFailure:
                 // RFC 7208 §5.5: a DNS error during the PTR lookup makes the mechanism not match.
-                context.AddTrace(depth, domain, mechanism.Text, "the PTR lookup failed, so the mechanism does not match");
+                context.AddTrace(
+                    depth, domain, mechanism.Text, "the PTR lookup failed, so the mechanism does not match");
                 return TermOutcome.NoMatch;
             case DnsResponseStatus.NxDomain:
             case DnsResponseStatus.NoData:
                 return context.TryCountVoidLookup()
                     ? TermOutcome.NoMatch
-                    : SpfEvaluationContext.VoidLimitExceeded(mechanism.Text);
+                    : SpfEvaluationContext.VoidLimitExceeded($"The term '{mechanism.Text}'");
         }
 
         // RFC 7208 §5.5: the mechanism matches when a validated name equals the target or is a subdomain

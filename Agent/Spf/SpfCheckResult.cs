@@ -43,13 +43,15 @@ public sealed class SpfCheckResult
     /// <summary>How many DNS lookups were sent to the resolver.</summary>
     public int DnsQueryCount { get; init; }
 
-    /// <summary>How many of those lookups the resolver answered from its cache.</summary>
+    /// <summary>How many of those lookups the resolver served from its cache.</summary>
     public int CacheHitCount { get; init; }
 
     /// <summary>The elapsed time of the evaluation.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>The steps of the evaluation; empty unless <see cref="SpfEvaluatorOptions.EnableTrace"/> is set.</summary>
+    /// <summary>
+    /// The steps of the evaluation, empty unless <see cref="SpfEvaluatorOptions.EnableTrace"/> is set.
+    /// </summary>
     public IReadOnlyList<SpfTraceEntry> Trace { get; init; } = s_noTrace;
 
     /// <inheritdoc/>

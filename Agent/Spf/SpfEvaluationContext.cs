@@ -80,10 +80,11 @@ internal sealed class SpfEvaluationContext
         return VoidLookupCount <= SpfLimits.MaxVoidLookups;
     }
 
-    /// <summary>The permerror outcome for a term that exceeded the void lookup limit.</summary>
-    public static TermOutcome VoidLimitExceeded(string term) => TermOutcome.PermError(
-        $"The term '{term}' is the {SpfLimits.MaxVoidLookups + 1}th term whose DNS lookups returned no records; "
-        + $"at most {SpfLimits.MaxVoidLookups} are allowed.");
+    /// <summary>The permerror outcome for a lookup that exceeded the void lookup limit.</summary>
+    /// <param name="subject">What made the lookup, such as "The term 'a:example.com'".</param>
+    public static TermOutcome VoidLimitExceeded(string subject) => TermOutcome.PermError(
+        $"{subject} exceeded the limit of {SpfLimits.MaxVoidLookups} void lookups "
+        + "(terms whose DNS lookups returned no records).");
 
     /// <summary>
     /// Looks up a name, sending each name and type to the resolver at most once per evaluation.

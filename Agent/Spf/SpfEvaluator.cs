@@ -14,7 +14,9 @@ namespace ExchangeSpfAgent.Spf;
 /// <remarks>
 /// The check methods return every SPF outcome as a result. They throw only
 /// <see cref="ArgumentNullException"/> for null arguments and <see cref="OperationCanceledException"/>
-/// when the caller's token is cancelled; a time budget that runs out yields temperror.
+/// when the caller's token is cancelled; a time budget that runs out yields temperror. An exception
+/// other than cancellation thrown by the resolver breaks the <see cref="IDnsResolver"/> contract and
+/// propagates to the caller.
 /// </remarks>
 public sealed class SpfEvaluator
 {
@@ -48,8 +50,12 @@ public sealed class SpfEvaluator
         }
     }
 
-    /// <summary>Checks the HELO identity: the policy of <paramref name="helo"/> for <c>postmaster@helo</c> (RFC 7208 §2.3).</summary>
-    /// <remarks>A HELO name that is not a fully qualified domain name, such as an address literal, yields none.</remarks>
+    /// <summary>
+    /// Checks the HELO identity: the policy of <paramref name="helo"/> for <c>postmaster@helo</c> (RFC 7208 §2.3).
+    /// </summary>
+    /// <remarks>
+    /// A HELO name that is not a fully qualified domain name, such as an address literal, yields none.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<SpfCheckResult> CheckHeloAsync(

@@ -16,10 +16,14 @@ public sealed class SpfEvaluatorOptions
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(SpfLimits.DefaultTimeBudgetSeconds);
 
-    /// <summary>The receiving host's domain name, the value of the %{r} macro in explanations (RFC 7208 §7.2).</summary>
+    /// <summary>
+    /// The receiving host's domain name, the value of the %{r} macro in explanations (RFC 7208 §7.2).
+    /// </summary>
     public string ReceiverName { get; init; } = "unknown";
 
-    /// <summary>The explanation of a fail result when the failing domain has no usable exp= modifier; may be null.</summary>
+    /// <summary>
+    /// The explanation of a fail result when the failing domain has no usable exp= modifier, or null for none.
+    /// </summary>
     public string? DefaultExplanation { get; init; }
 
     /// <summary>True to record a term-by-term <see cref="SpfCheckResult.Trace"/>.</summary>

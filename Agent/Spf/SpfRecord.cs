@@ -68,7 +68,9 @@ public sealed class SpfRecord
 
     /// <summary>Parses a record and checks all of it.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="FormatException">The record has a syntax error, which check_host() reports as permerror.</exception>
+    /// <exception cref="FormatException">
+    /// The record has a syntax error, which check_host() reports as permerror.
+    /// </exception>
     public static SpfRecord Parse(string text)
     {
         if (!TryParse(text, out SpfRecord? record, out string error))

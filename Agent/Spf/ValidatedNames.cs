@@ -45,7 +45,8 @@ internal static class ValidatedNames
         }
 
         DnsLookupResult answer = await context.LookupAsync(queryName, context.AddressQueryType).ConfigureAwait(false);
-        return answer.Status == DnsResponseStatus.Answer && answer.Addresses.Any(address => address.Equals(context.Client));
+        return answer.Status == DnsResponseStatus.Answer
+            && answer.Addresses.Any(address => address.Equals(context.Client));
     }
 
     /// <summary>

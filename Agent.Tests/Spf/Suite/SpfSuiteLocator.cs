@@ -6,7 +6,7 @@ namespace ExchangeSpfAgent.Tests.Spf.Suite;
 
 /// <summary>
 /// Finds the RFC 7208 test suite file: the path in the environment variable <c>SPF_TEST_SUITE</c>, else
-/// <c>../shared/spf-test-suite/rfc7208-tests.yml</c> beside the folder that holds <c>ExchangeSpfAgent.sln</c>,
+/// <c>../shared/spf-test-suite/rfc7208-tests.yml</c> beside the folder that contains <c>ExchangeSpfAgent.sln</c>,
 /// searched upwards from the test assembly's folder.
 /// </summary>
 public static class SpfSuiteLocator
@@ -50,7 +50,7 @@ public static class SpfSuiteLocator
         return null;
     }
 
-    /// <summary>Returns the suite path or throws with a message that says where it looked.</summary>
+    /// <summary>Returns the suite path, or throws with a message that lists the places searched.</summary>
     /// <exception cref="FileNotFoundException">The suite file was not found.</exception>
     public static string LocateOrThrow()
     {
@@ -60,10 +60,13 @@ public static class SpfSuiteLocator
             return path;
         }
 
+        bool configured = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariable));
         bool inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        string hint = inCi
-            ? "CI must provide the shared folder beside the repository."
-            : $"Set {EnvironmentVariable} to the path of {FileName}.";
+        string hint = configured
+            ? $"Set {EnvironmentVariable} to the path of an existing {FileName}."
+            : inCi
+                ? "CI must place the shared folder with spf-test-suite beside the repository."
+                : $"Set {EnvironmentVariable} to the path of {FileName}.";
         throw new FileNotFoundException(
             $"The RFC 7208 test suite was not found. Searched: {string.Join("; ", searched)}. {hint}", FileName);
     }

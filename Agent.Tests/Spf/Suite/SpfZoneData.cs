@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace ExchangeSpfAgent.Tests.Spf.Suite;
@@ -37,7 +38,7 @@ public sealed class SpfZoneData
     public SpfZoneData AddAaaa(string name, string address) => Add(name, ZoneEntry.Record("AAAA", address));
 
     public SpfZoneData AddMx(string name, int preference, string exchange) =>
-        Add(name, ZoneEntry.Record("MX", preference.ToString(System.Globalization.CultureInfo.InvariantCulture), exchange));
+        Add(name, ZoneEntry.Record("MX", preference.ToString(CultureInfo.InvariantCulture), exchange));
 
     public SpfZoneData AddPtr(string name, string target) => Add(name, ZoneEntry.Record("PTR", target));
 
@@ -49,7 +50,7 @@ public sealed class SpfZoneData
     public bool Contains(string name) => _names.ContainsKey(Normalize(name));
 
     /// <summary>
-    /// Returns the entries of a name as a resolver sees them: SPF entries are copied to TXT entries at
+    /// Returns the entries of a name as the resolver uses them: SPF entries are copied to TXT entries at
     /// the end unless the name lists a TXT entry (or "TXT: NONE") itself.
     /// </summary>
     public IReadOnlyList<ZoneEntry> EffectiveEntries(string name)

@@ -39,6 +39,13 @@ public sealed class ZoneEntry
     public static ZoneEntry Record(string type, params string[] values) => new(type.ToUpperInvariant(), values, false);
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        IsTimeout ? TimeoutType : IsNone ? $"{Type}: NONE" : $"{Type}: [{string.Join(", ", Values)}]";
+    public override string ToString()
+    {
+        if (IsTimeout)
+        {
+            return TimeoutType;
+        }
+
+        return IsNone ? $"{Type}: NONE" : $"{Type}: [{string.Join(", ", Values)}]";
+    }
 }
