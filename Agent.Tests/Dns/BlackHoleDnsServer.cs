@@ -6,7 +6,7 @@ using System.Threading;
 namespace ExchangeSpfAgent.Tests.Dns;
 
 /// <summary>
-/// A UDP socket on 127.0.0.1 that reads every datagram and never answers, so each query to it times out.
+/// A UDP socket on 127.0.0.1 that reads every datagram and never responds, so each query to it times out.
 /// </summary>
 public sealed class BlackHoleDnsServer : IDisposable
 {

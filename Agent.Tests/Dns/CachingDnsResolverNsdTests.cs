@@ -27,7 +27,7 @@ public sealed class CachingDnsResolverNsdTests
     }
 
     [NsdFact]
-    public async Task ChangedRecordIsSeenAfterItsTtlAndNotBefore()
+    public async Task ChangedRecordSeenOnlyAfterTtl()
     {
         using NsdServer server = NsdServer.Start(ReloadZone("\"old\"", addedRecord: false));
         var clock = new ManualClock();
@@ -50,7 +50,7 @@ public sealed class CachingDnsResolverNsdTests
     }
 
     [NsdFact]
-    public async Task AddedNameIsSeenAfterNegativeTtlAndNotBefore()
+    public async Task AddedNameSeenOnlyAfterNegativeTtl()
     {
         using NsdServer server = NsdServer.Start(ReloadZone("\"old\"", addedRecord: false));
         var clock = new ManualClock();
@@ -75,7 +75,7 @@ public sealed class CachingDnsResolverNsdTests
     }
 
     [NsdFact]
-    public async Task OneSecondTtlExpiresOnTheSystemClock()
+    public async Task OneSecondTtlExpiresOnSystemClock()
     {
         var cache = new CachingDnsResolver(new DnsClientResolver(_servers.NsdOptions()), _servers.NsdOptions());
 
@@ -91,7 +91,7 @@ public sealed class CachingDnsResolverNsdTests
     }
 
     [NsdFact]
-    public async Task IdenticalConcurrentQueriesReachTheServerOnce()
+    public async Task ConcurrentQueriesReachServerOnce()
     {
         using var relay = new CountingDnsRelay(_servers.Nsd.EndPoint);
         var options = DnsTestServers.OptionsFor(relay.EndPoint);

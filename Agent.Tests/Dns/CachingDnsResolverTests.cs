@@ -138,7 +138,7 @@ public sealed class CachingDnsResolverTests
     }
 
     [Fact]
-    public async Task TemporaryFailureIsNotCachedWhenTurnedOff()
+    public async Task TemporaryFailureCachingTurnsOff()
     {
         _inner.Set("slow.example.com", DnsQueryType.A, DnsLookupResult.TemporaryFailure(DnsFailureReasons.Timeout));
         CachingDnsResolver cache = Create(new DnsResolverOptions { TemporaryFailureTimeToLive = TimeSpan.Zero });
@@ -173,7 +173,7 @@ public sealed class CachingDnsResolverTests
     }
 
     [Fact]
-    public async Task NamesDifferingInCaseOrTrailingDotShareAnEntry()
+    public async Task CaseAndTrailingDotShareEntry()
     {
         _inner.DefaultResult = Text(TimeSpan.FromHours(1));
         CachingDnsResolver cache = Create(new DnsResolverOptions());

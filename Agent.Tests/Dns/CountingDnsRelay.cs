@@ -13,7 +13,7 @@ namespace ExchangeSpfAgent.Tests.Dns;
 /// </summary>
 /// <remarks>
 /// Each datagram is forwarded from its own socket and the response is sent back to the original client.
-/// Queries that DnsClient sends over TCP bypass the relay, so tests use it only for answers that fit in UDP.
+/// Queries that DnsClient sends over TCP bypass the relay, so tests use it only for responses that fit in UDP.
 /// </remarks>
 public sealed class CountingDnsRelay : IDisposable
 {
@@ -105,7 +105,7 @@ public sealed class CountingDnsRelay : IDisposable
         }
         catch (ObjectDisposedException)
         {
-            // The relay was disposed while the upstream server answered.
+            // The relay was disposed before the upstream response arrived.
         }
     }
 }

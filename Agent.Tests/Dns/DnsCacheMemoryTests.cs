@@ -22,7 +22,7 @@ public sealed class DnsCacheMemoryTests
     // Generous for 2,000 entries of about 300 bytes each, and far below what 200,000 retained entries would take.
     private const long GrowthAllowanceBytes = 4 * 1024 * 1024;
 
-    // A cache entry holds at least a key string, a result, an entry object and a list node.
+    // A cache entry contains at least a key string, a result, an entry object and a list node.
     private const long MinimumEntryBytes = 100;
 
     [Fact]

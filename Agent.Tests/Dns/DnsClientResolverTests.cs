@@ -27,7 +27,7 @@ public sealed class DnsClientResolverTests
     }
 
     [NsdFact]
-    public async Task MultiStringTxtIsJoinedWithoutSeparator()
+    public async Task MultiStringTxtJoinedWithoutSeparator()
     {
         DnsLookupResult result = await Resolve("multi.example.com", DnsQueryType.Txt);
 
@@ -60,7 +60,7 @@ public sealed class DnsClientResolverTests
     [NsdFact]
     public async Task TxtOver512BytesIsTruncatedOverUdp()
     {
-        // The control for the TCP test: the same query without the TCP retry cannot be answered over UDP.
+        // The control for the TCP test: the same query without the TCP retry gets no complete response over UDP.
         var options = new LookupClientOptions(_servers.Nsd.EndPoint) { UseCache = false, UseTcpFallback = false };
         var client = new LookupClient(options);
 
@@ -71,7 +71,7 @@ public sealed class DnsClientResolverTests
     }
 
     [NsdFact]
-    public async Task TxtOctetsOutsideAsciiAreKeptAsLatin1()
+    public async Task NonAsciiTxtOctetsKeptAsLatin1()
     {
         DnsLookupResult result = await Resolve("escaped.example.com", DnsQueryType.Txt);
 
@@ -153,7 +153,7 @@ public sealed class DnsClientResolverTests
     }
 
     [NsdFact]
-    public async Task MxNamesComeInPreferenceOrderWithoutTrailingDot()
+    public async Task MxNamesSortedWithoutTrailingDot()
     {
         DnsLookupResult result = await Resolve("mx.example.com", DnsQueryType.Mx);
 
@@ -252,7 +252,7 @@ public sealed class DnsClientResolverTests
     [InlineData("a..example.com")]
     [InlineData(".example.com")]
     [InlineData("label-of-sixty-four-octets-is-one-more-than-rfc-1035-allows-xxxx.example.com")]
-    public async Task NameThatCannotExistIsNxDomainWithoutQuery(string name)
+    public async Task InvalidNameIsNxDomainWithoutQuery(string name)
     {
         using var blackHole = new BlackHoleDnsServer();
         var resolver = new DnsClientResolver(DnsTestServers.OptionsFor(blackHole.EndPoint));
@@ -265,7 +265,7 @@ public sealed class DnsClientResolverTests
     }
 
     [Fact]
-    public void ConfiguredServersAreUsedWithDnsClientCacheOff()
+    public void ClientOptionsFollowSettings()
     {
         var server = new IPEndPoint(IPAddress.Loopback, 5353);
         var options = new DnsResolverOptions
@@ -283,6 +283,7 @@ public sealed class DnsClientResolverTests
         Assert.False(clientOptions.ThrowDnsErrors);
         Assert.False(clientOptions.ContinueOnDnsError);
         Assert.False(clientOptions.ContinueOnEmptyResponse);
+        Assert.False(clientOptions.UseRandomNameServer);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), clientOptions.Timeout);
         Assert.Equal(3, clientOptions.Retries);
         Assert.False(clientOptions.AutoResolveNameServers);

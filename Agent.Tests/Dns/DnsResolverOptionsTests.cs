@@ -11,23 +11,28 @@ namespace ExchangeSpfAgent.Tests.Dns;
 /// </summary>
 public sealed class DnsResolverOptionsTests
 {
-    public static IEnumerable<object[]> InvalidOptions()
+    // Each case: a setting out of range, and the text that the error message must contain.
+    private static readonly Dictionary<string, (DnsResolverOptions Options, string Message)> s_invalid = new()
     {
-        yield return Case("Servers", new DnsResolverOptions { Servers = null! });
-        yield return Case("end point", new DnsResolverOptions { Servers = new[] { new IPEndPoint(IPAddress.Loopback, 0) } });
-        yield return Case("QueryTimeout", new DnsResolverOptions { QueryTimeout = TimeSpan.Zero });
-        yield return Case("Retries", new DnsResolverOptions { Retries = -1 });
-        yield return Case("MinimumTimeToLive", new DnsResolverOptions { MinimumTimeToLive = TimeSpan.FromSeconds(-1) });
-        yield return Case("MaximumTimeToLive", new DnsResolverOptions { MaximumTimeToLive = TimeSpan.FromSeconds(-1) });
-        yield return Case(
-            "greater than MaximumTimeToLive",
-            new DnsResolverOptions { MinimumTimeToLive = TimeSpan.FromHours(2), MaximumTimeToLive = TimeSpan.FromHours(1) });
-        yield return Case(
-            "TemporaryFailureTimeToLive",
-            new DnsResolverOptions { TemporaryFailureTimeToLive = TimeSpan.FromSeconds(-1) });
-        yield return Case("RFC 2308", new DnsResolverOptions { TemporaryFailureTimeToLive = TimeSpan.FromMinutes(6) });
-        yield return Case("MaxCacheEntries", new DnsResolverOptions { MaxCacheEntries = 0 });
-    }
+        ["null servers"] = (new DnsResolverOptions { Servers = null! }, "Servers"),
+        ["port 0"] = (new DnsResolverOptions { Servers = new[] { new IPEndPoint(IPAddress.Loopback, 0) } }, "end point"),
+        ["zero timeout"] = (new DnsResolverOptions { QueryTimeout = TimeSpan.Zero }, "QueryTimeout"),
+        ["negative retries"] = (new DnsResolverOptions { Retries = -1 }, "Retries"),
+        ["negative floor"] = (new DnsResolverOptions { MinimumTimeToLive = TimeSpan.FromSeconds(-1) }, "MinimumTimeToLive"),
+        ["negative ceiling"] = (new DnsResolverOptions { MaximumTimeToLive = TimeSpan.FromSeconds(-1) }, "MaximumTimeToLive"),
+        ["floor above ceiling"] = (
+            new DnsResolverOptions { MinimumTimeToLive = TimeSpan.FromHours(2), MaximumTimeToLive = TimeSpan.FromHours(1) },
+            "greater than MaximumTimeToLive"),
+        ["negative failure ttl"] = (
+            new DnsResolverOptions { TemporaryFailureTimeToLive = TimeSpan.FromSeconds(-1) },
+            "TemporaryFailureTimeToLive"),
+        ["failure ttl over 5 minutes"] = (
+            new DnsResolverOptions { TemporaryFailureTimeToLive = TimeSpan.FromMinutes(6) },
+            "RFC 2308"),
+        ["no cache entries"] = (new DnsResolverOptions { MaxCacheEntries = 0 }, "MaxCacheEntries"),
+    };
+
+    public static TheoryData<string> InvalidCases() => new(s_invalid.Keys);
 
     [Fact]
     public void DefaultsAreValid()
@@ -46,14 +51,13 @@ public sealed class DnsResolverOptionsTests
     }
 
     [Theory]
-    [MemberData(nameof(InvalidOptions))]
-    public void OutOfRangeSettingIsRejected(string expectedInMessage, DnsResolverOptions options)
+    [MemberData(nameof(InvalidCases))]
+    public void OutOfRangeSettingIsRejected(string invalidCase)
     {
+        (DnsResolverOptions options, string message) = s_invalid[invalidCase];
+
         ArgumentException exception = Assert.Throws<ArgumentException>(options.Validate);
 
-        Assert.Contains(expectedInMessage, exception.Message, StringComparison.Ordinal);
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
     }
-
-    private static object[] Case(string expectedInMessage, DnsResolverOptions options) =>
-        new object[] { expectedInMessage, options };
 }

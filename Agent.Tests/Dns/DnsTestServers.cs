@@ -20,14 +20,18 @@ public sealed class DnsTestServers : IDisposable
 
     public BlackHoleDnsServer BlackHole => _blackHole.Value;
 
-    /// <summary>Returns options that send queries to NSD only, with a short timeout and no retry.</summary>
+    /// <summary>Returns options that send queries to the shared NSD only.</summary>
     public DnsResolverOptions NsdOptions() => OptionsFor(Nsd.EndPoint);
 
-    /// <summary>Returns options for <paramref name="server"/> with a 2-second timeout and no retry.</summary>
+    /// <summary>Returns options for <paramref name="server"/> with a 5-second timeout and no retry.</summary>
+    /// <remarks>
+    /// Without retries every query reaches the server exactly once, which the relay tests count. The timeout
+    /// is long because a loopback response can arrive a second or more late on a loaded CI machine under Mono.
+    /// </remarks>
     public static DnsResolverOptions OptionsFor(IPEndPoint server) => new()
     {
         Servers = new[] { server },
-        QueryTimeout = TimeSpan.FromSeconds(2),
+        QueryTimeout = TimeSpan.FromSeconds(5),
         Retries = 0,
     };
 

@@ -4,7 +4,7 @@ namespace ExchangeSpfAgent.Tests.Infrastructure;
 /// A zone that an <see cref="NsdServer"/> serves: its origin and the text of its zone file.
 /// </summary>
 /// <remarks>
-/// A zone without text is configured but has no zone file, so NSD answers SERVFAIL for every name in it.
+/// A zone without text is configured but has no zone file, so NSD responds with SERVFAIL for every name in it.
 /// </remarks>
 public sealed class NsdZone
 {

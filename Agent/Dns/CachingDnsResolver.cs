@@ -13,7 +13,7 @@ namespace ExchangeSpfAgent.Dns;
 /// </summary>
 /// <remarks>
 /// <para>
-/// This class is the only cache of the agent; <see cref="DnsClientResolver"/> turns DnsClient's cache off. Create one
+/// This class is the only cache of the agent, and <see cref="DnsClientResolver"/> turns DnsClient's cache off. Create one
 /// instance per process around one <see cref="DnsClientResolver"/> and share it between all evaluations.
 /// </para>
 /// <para>
@@ -26,7 +26,7 @@ namespace ExchangeSpfAgent.Dns;
 /// <para>
 /// A lookup that misses the cache while an identical one (same name, ignoring ASCII case, and type) is in flight
 /// waits for that one. The query itself runs without the callers' cancellation tokens, so a caller that gives up
-/// does not cancel it for the others, and its result is still cached; its length is bounded by the inner
+/// does not cancel it for the others, and its result is still cached. Its duration is bounded by the inner
 /// resolver's timeouts and retries.
 /// </para>
 /// </remarks>
@@ -160,7 +160,7 @@ public sealed class CachingDnsResolver : IDnsResolver
         }
         catch (Exception exception)
         {
-            // The inner resolver broke its contract; every waiting caller gets the exception and nothing is cached.
+            // The inner resolver broke its contract, so every waiting caller gets the exception and nothing is cached.
             lock (_sync)
             {
                 _inFlight.Remove(key);

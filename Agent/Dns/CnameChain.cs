@@ -6,7 +6,7 @@ using DnsClient.Protocol;
 namespace ExchangeSpfAgent.Dns;
 
 /// <summary>
-/// The CNAME records of an answer section that lead from the query name to the name holding the records.
+/// The CNAME records of an answer section that lead from the query name to the name that owns the records.
 /// </summary>
 internal sealed class CnameChain
 {
@@ -17,7 +17,7 @@ internal sealed class CnameChain
         IsLoop = isLoop;
     }
 
-    /// <summary>The last name of the chain: the query name itself when the answer holds no CNAME for it.</summary>
+    /// <summary>The last name of the chain: the query name itself when the answer section contains no CNAME for it.</summary>
     public string Target { get; }
 
     /// <summary>The smallest TTL of the CNAME records followed, or <see cref="TimeSpan.MaxValue"/> for none.</summary>
@@ -42,7 +42,7 @@ internal sealed class CnameChain
                 return new CnameChain(current, timeToLive, isLoop: false);
             }
 
-            TimeSpan aliasTimeToLive = DnsResponseMapper.Seconds(alias.TimeToLive);
+            TimeSpan aliasTimeToLive = DnsResponseMapper.Seconds(alias.InitialTimeToLive);
             timeToLive = aliasTimeToLive < timeToLive ? aliasTimeToLive : timeToLive;
             current = alias.CanonicalName.Value;
             if (!seen.Add(DnsResponseMapper.TrimTrailingDot(current)))

@@ -19,10 +19,14 @@ namespace ExchangeSpfAgent.Dns;
 /// resolver in one process-wide <see cref="CachingDnsResolver"/> instead of using it directly.
 /// </para>
 /// <para>
-/// Each try of a query waits <see cref="DnsResolverOptions.QueryTimeout"/>; a try that times out is repeated
+/// Each try of a query waits <see cref="DnsResolverOptions.QueryTimeout"/>. A try that times out is repeated
 /// <see cref="DnsResolverOptions.Retries"/> times before the next server is tried. A truncated UDP response is
 /// repeated over TCP. NXDOMAIN and NODATA results carry the negative TTL from the SOA record of the authority
 /// section (RFC 2308 §5), or zero when the response has none.
+/// </para>
+/// <para>
+/// NOTE: DnsClient sends a name with non-ASCII characters as IDNA A-labels (punycode), not as raw octets, so such
+/// a name matches a zone entry only in its A-label form.
 /// </para>
 /// </remarks>
 public sealed class DnsClientResolver : IDnsResolver
@@ -112,14 +116,17 @@ public sealed class DnsClientResolver : IDnsResolver
             ? new LookupClientOptions()
             : new LookupClientOptions(options.Servers.ToArray());
 
-        // CachingDnsResolver owns the process-wide cache; a second cache here would hide TTL and failure policy.
+        // CachingDnsResolver owns the process-wide cache, so a second cache here would bypass its TTL policy.
         clientOptions.UseCache = false;
         clientOptions.UseTcpFallback = true;
         clientOptions.Timeout = options.QueryTimeout;
         clientOptions.Retries = options.Retries;
 
-        // Errors become results: NXDOMAIN and NODATA are answers, and one server's SERVFAIL or empty answer is
-        // reported rather than hidden behind a second server's opinion.
+        // The servers are tried in the configured order, as DnsResolverOptions.Servers documents.
+        clientOptions.UseRandomNameServer = false;
+
+        // NXDOMAIN and SERVFAIL come back as responses rather than exceptions. One server's SERVFAIL or empty
+        // answer is returned as it is, not replaced by another server's response.
         clientOptions.ThrowDnsErrors = false;
         clientOptions.ContinueOnDnsError = false;
         clientOptions.ContinueOnEmptyResponse = false;

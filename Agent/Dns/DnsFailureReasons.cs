@@ -14,10 +14,10 @@ public static class DnsFailureReasons
     /// <summary>No response arrived within the query timeout after every retry and server.</summary>
     public const string Timeout = "timeout";
 
-    /// <summary>The server answered with RCODE 2 (SERVFAIL).</summary>
+    /// <summary>The server responded with RCODE 2 (SERVFAIL).</summary>
     public const string ServerFailure = "SERVFAIL";
 
-    /// <summary>The server answered with RCODE 5 (REFUSED).</summary>
+    /// <summary>The server responded with RCODE 5 (REFUSED).</summary>
     public const string Refused = "REFUSED";
 
     /// <summary>The response was truncated and the retry over TCP did not replace it.</summary>

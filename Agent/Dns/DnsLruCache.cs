@@ -51,7 +51,7 @@ internal sealed class DnsLruCache
         return node.Value.Result;
     }
 
-    /// <summary>Stores <paramref name="result"/> until <paramref name="expiresAt"/>; returns how many entries were evicted.</summary>
+    /// <summary>Stores <paramref name="result"/> until <paramref name="expiresAt"/> and returns the number of entries evicted.</summary>
     public int Set(DnsCacheKey key, DnsLookupResult result, TimeSpan expiresAt)
     {
         if (_entries.TryGetValue(key, out LinkedListNode<DnsCacheEntry>? existing))

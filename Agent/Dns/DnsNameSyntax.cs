@@ -9,7 +9,7 @@ internal static class DnsNameSyntax
 {
     /// <summary>
     /// Returns false for a name with an empty label, such as <c>a..example</c> or <c>.example</c>, which cannot
-    /// exist in DNS (RFC 1034 §3.1); the root name, written as an empty string or ".", is allowed.
+    /// exist in DNS (RFC 1034 §3.1). The root name, written as an empty string or ".", is allowed.
     /// </summary>
     public static bool CanExist(string name)
     {

@@ -8,8 +8,8 @@ namespace ExchangeSpfAgent.Dns;
 /// Settings of the DNS resolver: which servers to ask, how long to wait, and how the shared cache keeps answers.
 /// </summary>
 /// <remarks>
-/// <see cref="DnsClientResolver"/> reads the server, timeout and retry settings; <see cref="CachingDnsResolver"/>
-/// reads the cache settings. Both call <see cref="Validate"/> in their constructors.
+/// <see cref="DnsClientResolver"/> reads the server, timeout and retry settings, and
+/// <see cref="CachingDnsResolver"/> reads the cache settings. Both call <see cref="Validate"/> in their constructors.
 /// </remarks>
 public sealed class DnsResolverOptions
 {
@@ -40,7 +40,7 @@ public sealed class DnsResolverOptions
     /// <summary>How long one try of a query waits for a response before it is retried or reported as a timeout.</summary>
     public TimeSpan QueryTimeout { get; init; } = DefaultQueryTimeout;
 
-    /// <summary>How many times a query that timed out is sent again to each server; 0 sends it once.</summary>
+    /// <summary>How many times a query that timed out is sent again to each server. With 0 it is sent once.</summary>
     public int Retries { get; init; } = DefaultRetries;
 
     /// <summary>The TTL floor: answers, NXDOMAIN and NODATA stay cached at least this long. Zero by default.</summary>
@@ -50,12 +50,12 @@ public sealed class DnsResolverOptions
     public TimeSpan MaximumTimeToLive { get; init; } = DefaultMaximumTimeToLive;
 
     /// <summary>
-    /// How long a timeout, SERVFAIL, REFUSED or network error stays cached; zero turns off caching of temporary
+    /// How long a timeout, SERVFAIL, REFUSED or network error stays cached. Zero turns off caching of temporary
     /// failures. At most 5 minutes (RFC 2308 §7.1).
     /// </summary>
     public TimeSpan TemporaryFailureTimeToLive { get; init; } = DefaultTemporaryFailureTimeToLive;
 
-    /// <summary>The maximum number of cached results; the least recently used result is evicted beyond it.</summary>
+    /// <summary>The maximum number of cached results. Beyond it the least recently used result is evicted.</summary>
     public int MaxCacheEntries { get; init; } = DefaultMaxCacheEntries;
 
     /// <summary>Checks that every setting is in range.</summary>

@@ -36,7 +36,7 @@ public sealed class DnsResolverStatistics
     /// <summary>Lookups that missed the cache and waited for an identical lookup already in flight.</summary>
     public long SharedLookups { get; }
 
-    /// <summary>Lookups answered from the cache, including cached NXDOMAIN, NODATA and temporary failures.</summary>
+    /// <summary>Lookups served from the cache, including cached NXDOMAIN, NODATA and temporary failures.</summary>
     public long CacheHits { get; }
 
     /// <summary>The part of <see cref="CacheHits"/> that returned a cached NXDOMAIN or NODATA.</summary>

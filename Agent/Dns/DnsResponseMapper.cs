@@ -13,7 +13,7 @@ namespace ExchangeSpfAgent.Dns;
 /// </summary>
 internal static class DnsResponseMapper
 {
-    /// <summary>The longest CNAME chain followed inside one answer; a longer chain is reported as a loop.</summary>
+    /// <summary>The longest CNAME chain followed in one answer section. A longer chain is reported as a loop.</summary>
     internal const int MaxCnameChainLength = 16;
 
     /// <summary>The failure reason for a CNAME chain that loops or is longer than <see cref="MaxCnameChainLength"/>.</summary>
@@ -35,7 +35,7 @@ internal static class DnsResponseMapper
                 return DnsLookupResult.TemporaryFailure(DescribeResponseCode(response.Header.ResponseCode));
         }
 
-        // A truncated response that survived the TCP retry holds an unknown part of the answer, so neither its
+        // A truncated response that survived the TCP retry contains an unknown part of the answer, so neither its
         // records nor its emptiness can be trusted.
         if (response.Header.ResultTruncated)
         {
@@ -51,13 +51,13 @@ internal static class DnsResponseMapper
         CnameChain chain = CnameChain.Follow(response.Answers, queryName);
         if (chain.IsLoop)
         {
-            // RFC 1034 §3.6.2: CNAME loops are to be signalled as an error; recursive servers answer SERVFAIL.
+            // RFC 1034 §3.6.2: CNAME loops are to be signalled as an error, so recursive servers return SERVFAIL.
             return DnsLookupResult.TemporaryFailure(CnameLoopReason);
         }
 
         if (response.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
         {
-            // RFC 6604 §2: with a CNAME chain in the answer, NXDOMAIN applies to the last name of the chain.
+            // RFC 6604 §2: with a CNAME chain in the answer section, NXDOMAIN applies to the last name of the chain.
             return DnsLookupResult.NxDomain(Min(chain.TimeToLive, NegativeTimeToLive(response)));
         }
 
@@ -69,7 +69,7 @@ internal static class DnsResponseMapper
             return DnsLookupResult.NoData(Min(chain.TimeToLive, NegativeTimeToLive(response)));
         }
 
-        TimeSpan timeToLive = Min(chain.TimeToLive, records.Select(record => Seconds(record.TimeToLive)).Min());
+        TimeSpan timeToLive = Min(chain.TimeToLive, records.Select(record => Seconds(record.InitialTimeToLive)).Min());
         return type switch
         {
             DnsQueryType.A or DnsQueryType.Aaaa => DnsLookupResult.FromAddresses(ReadAddresses(records), timeToLive),
@@ -106,7 +106,7 @@ internal static class DnsResponseMapper
         }
 
         TimeSpan minimum = TimeSpan.FromSeconds(Math.Min(soa.Minimum, (uint)int.MaxValue));
-        return Min(Seconds(soa.TimeToLive), minimum);
+        return Min(Seconds(soa.InitialTimeToLive), minimum);
     }
 
     private static bool IsRequestedType(DnsResourceRecord record, DnsQueryType type) => type switch

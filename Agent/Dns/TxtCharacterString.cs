@@ -11,7 +11,7 @@ namespace ExchangeSpfAgent.Dns;
 /// <c>TxtRecord.Text</c> decodes the octets as UTF-8, which loses invalid sequences. <c>TxtRecord.EscapedText</c>
 /// writes octets below 32 or above 126 as <c>\DDD</c> and a quote as <c>\"</c>, but leaves a backslash as it is,
 /// so a literal backslash followed by three digits reads like an escape. The two forms together are exact:
-/// ASCII octets appear unchanged in the UTF-8 form, which tells a literal backslash from an escape.
+/// ASCII octets appear unchanged in the UTF-8 form, which distinguishes a literal backslash from an escape.
 /// </para>
 /// <para>
 /// Each octet becomes one char in U+0000–U+00FF (ISO-8859-1), so octets outside ASCII reach the SPF engine
