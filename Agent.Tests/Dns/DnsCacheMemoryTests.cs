@@ -22,8 +22,10 @@ public sealed class DnsCacheMemoryTests
     // Generous for 2,000 entries of about 300 bytes each, and far below what 200,000 retained entries would take.
     private const long GrowthAllowanceBytes = 4 * 1024 * 1024;
 
-    // A cache entry contains at least a key string, a result, an entry object and a list node.
-    private const long MinimumEntryBytes = 100;
+    // A cache entry contains at least a key string, a result, an entry object and a list node, so well
+    // over 40 bytes. The bound is loose because Mono's heap figure moves with collections in progress
+    // (a loaded run measured 95 bytes an entry where a quiet one measured about 300).
+    private const long MinimumEntryBytes = 40;
 
     [Fact]
     public async Task MemoryStaysWithinBoundUnderDistinctNames()

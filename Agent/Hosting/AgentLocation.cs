@@ -3,7 +3,7 @@ using System.IO;
 
 namespace ExchangeSpfAgent.Hosting;
 
-/// <summary>The folder the agent DLL was loaded from, which holds its configuration file and dependencies.</summary>
+/// <summary>The folder the agent DLL was loaded from, which contains its configuration file and dependencies.</summary>
 /// <remarks>
 /// Exchange loads the agent by path into a worker process whose application base and working directory are
 /// Exchange's own folders, so neither can locate the agent's files.

@@ -52,7 +52,7 @@ public sealed class SpfAgent : SmtpReceiveAgent
         }
         catch (Exception exception)
         {
-            _services.Logger.Error(exception, "Unexpected error at end of headers; the message is accepted.");
+            _services.ReportUnexpected(exception, "Unexpected error at end of headers; the message is accepted.");
         }
         finally
         {
@@ -77,7 +77,7 @@ public sealed class SpfAgent : SmtpReceiveAgent
         }
         catch (Exception exception)
         {
-            _services.Logger.Error(exception, "SPF check failed in session {SessionId}; the message is accepted.", message.SessionId);
+            _services.ReportUnexpected(exception, $"SPF check failed in session {message.SessionId:X16}; the message is accepted.");
         }
 
         try
@@ -100,7 +100,7 @@ public sealed class SpfAgent : SmtpReceiveAgent
         }
         catch (Exception exception)
         {
-            _services.Logger.Error(exception, "Applying the SPF decision failed in session {SessionId}; the message is accepted.", message.SessionId);
+            _services.ReportUnexpected(exception, $"Applying the SPF decision failed in session {message.SessionId:X16}; the message is accepted.");
         }
         finally
         {
