@@ -41,11 +41,23 @@ internal static class AddressMatcher
     }
 
     /// <summary>
-    /// Returns the address that SPF evaluates: an IPv4-mapped IPv6 address becomes its IPv4 address.
+    /// Returns the address that SPF evaluates: an IPv4-mapped IPv6 address becomes its IPv4 address, and an
+    /// IPv6 address loses its scope id (zone index).
     /// </summary>
-    // RFC 7208 §5: an IPv4-mapped IPv6 client address MUST be treated as an IPv4 address.
-    public static IPAddress Normalize(IPAddress client) =>
-        client.AddressFamily == AddressFamily.InterNetworkV6 && client.IsIPv4MappedToIPv6
-            ? client.MapToIPv4()
-            : client;
+    public static IPAddress Normalize(IPAddress client)
+    {
+        if (client.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return client;
+        }
+
+        // RFC 7208 §5: an IPv4-mapped IPv6 client address MUST be treated as an IPv4 address.
+        if (client.IsIPv4MappedToIPv6)
+        {
+            return client.MapToIPv4();
+        }
+
+        // RFC 7208 §7.3: "c" is an RFC 4291 §2.2 text form, which has no zone index such as "%5".
+        return client.ScopeId == 0 ? client : new IPAddress(client.GetAddressBytes());
+    }
 }

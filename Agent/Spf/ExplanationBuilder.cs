@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
@@ -12,9 +13,11 @@ internal static class ExplanationBuilder
     /// </summary>
     /// <remarks>
     /// RFC 7208 §6.2: an empty or invalid target, a DNS error, no TXT record, more than one TXT record or a
-    /// syntax error in the text means "proceed as if no exp modifier was given". The lookup counts towards
-    /// neither the DNS term limit nor the void lookup limit (RFC 7208 §4.6.4).
+    /// syntax error in the text means "proceed as if no exp modifier was given". A time budget that runs out
+    /// during the lookup is such a DNS error, so the result stays fail with the default explanation. The
+    /// lookup counts towards neither the DNS term limit nor the void lookup limit (RFC 7208 §4.6.4).
     /// </remarks>
+    /// <exception cref="OperationCanceledException">The caller cancelled the evaluation.</exception>
     public static async Task<string?> BuildAsync(
         SpfEvaluationContext context,
         SpfRecord record,
@@ -27,18 +30,41 @@ internal static class ExplanationBuilder
             return fallback;
         }
 
-        string? name = await context.ExpandTargetAsync(record.ExplanationTarget, domain).ConfigureAwait(false);
+        try
+        {
+            return await ExpandAsync(context, record.ExplanationTarget, domain, depth).ConfigureAwait(false)
+                ?? fallback;
+        }
+        catch (OperationCanceledException) when (!context.CallerCancellationToken.IsCancellationRequested)
+        {
+            // RFC 7208 §6.2: a DNS problem with exp= means proceeding as if there were no exp= modifier.
+            string reason = context.CancellationToken.IsCancellationRequested
+                ? "the time budget ran out"
+                : "the resolver cancelled a lookup";
+            context.AddTrace(depth, domain, "exp", $"no explanation, because {reason}");
+            return fallback;
+        }
+    }
+
+    // Returns null when the explanation cannot be used.
+    private static async Task<string?> ExpandAsync(
+        SpfEvaluationContext context,
+        DomainSpec target,
+        string domain,
+        int depth)
+    {
+        string? name = await context.ExpandTargetAsync(target, domain).ConfigureAwait(false);
         if (name is null)
         {
             context.AddTrace(depth, domain, "exp", "the explanation target is not a valid domain name");
-            return fallback;
+            return null;
         }
 
         DnsLookupResult answer = await context.LookupAsync(name, DnsQueryType.Txt).ConfigureAwait(false);
         if (answer.Status != DnsResponseStatus.Answer || answer.Strings.Count != 1)
         {
             context.AddTrace(depth, domain, "exp", $"{name} has no single TXT record ({answer.Status})");
-            return fallback;
+            return null;
         }
 
         // RFC 7208 §6.2: explain-string = *( macro-string / SP ), so the text must be printable US-ASCII.
@@ -46,7 +72,7 @@ internal static class ExplanationBuilder
             out MacroString? text, out string error))
         {
             context.AddTrace(depth, domain, "exp", $"the explanation text of {name} is invalid: {error}");
-            return fallback;
+            return null;
         }
 
         return await context.ExpandAsync(text!, domain).ConfigureAwait(false);

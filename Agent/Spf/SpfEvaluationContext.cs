@@ -23,13 +23,15 @@ internal sealed class SpfEvaluationContext
         SpfEvaluatorOptions options,
         IPAddress client,
         MacroValues values,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CancellationToken callerCancellationToken)
     {
         _resolver = resolver;
         Options = options;
         Client = client;
         Values = values;
         CancellationToken = cancellationToken;
+        CallerCancellationToken = callerCancellationToken;
         _trace = options.EnableTrace ? new List<SpfTraceEntry>() : null;
     }
 
@@ -42,6 +44,9 @@ internal sealed class SpfEvaluationContext
 
     /// <summary>Cancelled when the caller cancels or the time budget runs out.</summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>Cancelled only when the caller cancels, which ends the evaluation with an exception.</summary>
+    public CancellationToken CallerCancellationToken { get; }
 
     /// <summary>The address record type that matches the client: AAAA for IPv6, else A (RFC 7208 §5).</summary>
     public DnsQueryType AddressQueryType =>
@@ -89,6 +94,10 @@ internal sealed class SpfEvaluationContext
     /// <summary>
     /// Looks up a name, sending each name and type to the resolver at most once per evaluation.
     /// </summary>
+    /// <remarks>
+    /// The wait ends when <see cref="CancellationToken"/> fires, even if the resolver ignores the token.
+    /// A lookup that returns after the time budget ran out still throws, so an overrun is never lost.
+    /// </remarks>
     /// <exception cref="OperationCanceledException">The caller cancelled or the time budget ran out.</exception>
     public async Task<DnsLookupResult> LookupAsync(string name, DnsQueryType type)
     {
@@ -100,7 +109,12 @@ internal sealed class SpfEvaluationContext
 
         CancellationToken.ThrowIfCancellationRequested();
         DnsQueryCount++;
-        DnsLookupResult answer = await _resolver.ResolveAsync(name, type, CancellationToken).ConfigureAwait(false);
+        Task<DnsLookupResult> lookup = _resolver.ResolveAsync(name, type, CancellationToken);
+        DnsLookupResult answer = await TaskWaiter.WaitAsync(lookup, CancellationToken).ConfigureAwait(false);
+
+        // RFC 7208 §4.6.4: an answer that arrives after the time budget ran out counts as a timeout. This
+        // happens when the resolver blocks before it returns its task.
+        CancellationToken.ThrowIfCancellationRequested();
         if (answer.FromCache)
         {
             CacheHitCount++;

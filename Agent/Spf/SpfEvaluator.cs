@@ -14,9 +14,10 @@ namespace ExchangeSpfAgent.Spf;
 /// <remarks>
 /// The check methods return every SPF outcome as a result. They throw only
 /// <see cref="ArgumentNullException"/> for null arguments and <see cref="OperationCanceledException"/>
-/// when the caller's token is cancelled; a time budget that runs out yields temperror. An exception
-/// other than cancellation thrown by the resolver breaks the <see cref="IDnsResolver"/> contract and
-/// propagates to the caller.
+/// when the caller's token is cancelled. A time budget that runs out yields temperror, also when the resolver
+/// ignores the token. Only a budget that runs out during the exp= lookup of a fail result keeps the fail, with
+/// the default explanation (RFC 7208 §6.2). An exception other than cancellation thrown by the resolver
+/// breaks the <see cref="IDnsResolver"/> contract and propagates to the caller.
 /// </remarks>
 public sealed class SpfEvaluator
 {
@@ -106,6 +107,10 @@ public sealed class SpfEvaluator
     /// Runs <c>check_host()</c> directly (RFC 7208 §4) with the given domain and sender; the result reports
     /// the MAIL FROM identity.
     /// </summary>
+    /// <remarks>
+    /// A <paramref name="sender"/> without a local-part, such as "example.com" or "@example.com", is checked
+    /// as "postmaster@example.com" (RFC 7208 §4.3).
+    /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<SpfCheckResult> CheckHostAsync(
@@ -133,9 +138,16 @@ public sealed class SpfEvaluator
         cancellationToken.ThrowIfCancellationRequested();
         Stopwatch stopwatch = Stopwatch.StartNew();
         IPAddress evaluatedClient = AddressMatcher.Normalize(client);
+
+        // RFC 7208 §4.3: a sender without a local-part is "postmaster@<domain>", and a domain may end in the
+        // empty root label, so one trailing dot is dropped before the name becomes an "o" or "h" value.
         SplitSender(sender, out string localPart, out string senderDomain);
+        senderDomain = DomainNames.TrimTrailingDot(senderDomain);
+        string checkedSender = localPart + "@" + senderDomain;
+        string heloName = DomainNames.TrimTrailingDot(helo);
         var values = new MacroValues(
-            evaluatedClient, sender, localPart, senderDomain, helo, _options.ReceiverName, DateTimeOffset.UtcNow);
+            evaluatedClient, checkedSender, localPart, senderDomain, heloName, _options.ReceiverName,
+            DateTimeOffset.UtcNow);
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.TimeBudget != Timeout.InfiniteTimeSpan)
@@ -143,7 +155,8 @@ public sealed class SpfEvaluator
             budget.CancelAfter(_options.TimeBudget);
         }
 
-        var context = new SpfEvaluationContext(_resolver, _options, evaluatedClient, values, budget.Token);
+        var context = new SpfEvaluationContext(
+            _resolver, _options, evaluatedClient, values, budget.Token, cancellationToken);
         HostResult outcome;
         string checkedDomain = domain;
         if (!DomainNames.TryNormalizeIdentityDomain(domain, out string normalizedDomain, out string problem))
@@ -172,7 +185,7 @@ public sealed class SpfEvaluator
         {
             Result = outcome.Result,
             Identity = identity,
-            Sender = sender,
+            Sender = checkedSender,
             Domain = checkedDomain,
             Mechanism = outcome.Mechanism,
             Explanation = outcome.Result == SpfResult.Fail ? outcome.Explanation : null,

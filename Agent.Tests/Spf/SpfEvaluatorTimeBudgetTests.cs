@@ -1,0 +1,141 @@
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using ExchangeSpfAgent.Spf;
+using ExchangeSpfAgent.Tests.Spf.Suite;
+using Xunit;
+
+namespace ExchangeSpfAgent.Tests.Spf;
+
+/// <summary>
+/// Checks the time budget of RFC 7208 §4.6.4 against resolvers that ignore the cancellation token.
+/// </summary>
+public sealed class SpfEvaluatorTimeBudgetTests
+{
+    private const string Client = "192.0.2.1";
+
+    private static readonly TimeSpan s_budget = TimeSpan.FromMilliseconds(100);
+
+    // A task that completes late is abandoned at the budget, so the stall can be long. A blocked thread
+    // cannot be abandoned, so that stall is shorter but still far beyond the budget.
+    private static readonly TimeSpan s_asyncStall = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_blockingStall = TimeSpan.FromMilliseconds(600);
+    private static readonly TimeSpan s_shortStall = TimeSpan.FromMilliseconds(50);
+
+    [Theory]
+    [InlineData("v=spf1 -all", null, false)]
+    [InlineData("v=spf1 -all", null, true)]
+    [InlineData("v=spf1 a:slow.example.com -all", "slow.example.com", false)]
+    [InlineData("v=spf1 a:slow.example.com -all", "slow.example.com", true)]
+    public async Task TimeBudget_TokenIgnoredIsTempError(string record, string? stalledName, bool blockThread)
+    {
+        SpfZoneData zone = new SpfZoneData().AddTxt("example.com", record).AddA("slow.example.com", Client);
+
+        SpfCheckResult result = await CheckAsync(zone, stalledName, blockThread, s_budget);
+
+        Assert.Equal(SpfResult.TempError, result.Result);
+        Assert.Contains("time budget", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TimeBudget_TokenIgnoredEndsWaitAtBudget()
+    {
+        SpfZoneData zone = new SpfZoneData().AddTxt("example.com", "v=spf1 -all");
+
+        SpfCheckResult result = await CheckAsync(zone, null, blockThread: false, s_budget);
+
+        Assert.Equal(SpfResult.TempError, result.Result);
+        Assert.True(result.Elapsed < s_asyncStall - TimeSpan.FromSeconds(1), $"Elapsed {result.Elapsed}.");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TimeBudget_StallWithinBudgetKeepsResult(bool blockThread)
+    {
+        SpfZoneData zone = new SpfZoneData()
+            .AddTxt("example.com", "v=spf1 a:slow.example.com -all")
+            .AddA("slow.example.com", Client);
+
+        SpfCheckResult result = await CheckAsync(
+            zone, "slow.example.com", blockThread, TimeSpan.FromSeconds(20), stall: s_shortStall);
+
+        Assert.Equal(SpfResult.Pass, result.Result);
+    }
+
+    // Expanding %{p} in the exp= target makes the PTR lookup.
+    [Theory]
+    [InlineData("exp=why.example.com", "why.example.com", false, null)]
+    [InlineData("exp=why.example.com", "why.example.com", true, null)]
+    [InlineData("exp=why.example.com", "why.example.com", false, "DEFAULT")]
+    [InlineData("exp=why.example.com", "why.example.com", true, "DEFAULT")]
+    [InlineData("exp=why.%{p}.example.com", "1.2.0.192.in-addr.arpa", false, "DEFAULT")]
+    [InlineData("exp=why.%{p}.example.com", "1.2.0.192.in-addr.arpa", true, "DEFAULT")]
+    public async Task TimeBudget_ExplanationLookupKeepsFail(
+        string modifier,
+        string stalledName,
+        bool blockThread,
+        string? defaultExplanation)
+    {
+        SpfZoneData zone = new SpfZoneData()
+            .AddTxt("example.com", "v=spf1 -all " + modifier)
+            .AddTxt("why.example.com", "explained")
+            .AddTxt("why.unknown.example.com", "explained");
+
+        SpfCheckResult result = await CheckAsync(zone, stalledName, blockThread, s_budget, defaultExplanation);
+
+        Assert.Equal(SpfResult.Fail, result.Result);
+        Assert.Equal("-all", result.Mechanism);
+        Assert.Null(result.Problem);
+        Assert.Equal(defaultExplanation, result.Explanation);
+    }
+
+    [Fact]
+    public async Task TimeBudget_ExplanationWithinBudgetIsUsed()
+    {
+        SpfZoneData zone = new SpfZoneData()
+            .AddTxt("example.com", "v=spf1 -all exp=why.example.com")
+            .AddTxt("why.example.com", "explained");
+
+        SpfCheckResult result = await CheckAsync(
+            zone, "why.example.com", blockThread: true, TimeSpan.FromSeconds(20), "DEFAULT", s_shortStall);
+
+        Assert.Equal(SpfResult.Fail, result.Result);
+        Assert.Equal("explained", result.Explanation);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_DuringExplanationThrows()
+    {
+        SpfZoneData zone = new SpfZoneData()
+            .AddTxt("example.com", "v=spf1 -all exp=why.example.com")
+            .AddTxt("why.example.com", "explained");
+        var resolver = new StallingDnsResolver(new InMemoryDnsResolver(zone), s_asyncStall, "why.example.com");
+        var evaluator = new SpfEvaluator(resolver, new SpfEvaluatorOptions { TimeBudget = Timeout.InfiniteTimeSpan });
+        using var cancellation = new CancellationTokenSource(s_budget);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => evaluator.CheckMailFromAsync(
+            IPAddress.Parse(Client), "user@example.com", "mail.example.com", cancellation.Token));
+    }
+
+    private static Task<SpfCheckResult> CheckAsync(
+        SpfZoneData zone,
+        string? stalledName,
+        bool blockThread,
+        TimeSpan budget,
+        string? defaultExplanation = null,
+        TimeSpan? stall = null)
+    {
+        TimeSpan delay = stall ?? (blockThread ? s_blockingStall : s_asyncStall);
+        var resolver = new StallingDnsResolver(new InMemoryDnsResolver(zone), delay, stalledName, blockThread);
+        SpfEvaluatorOptions options = new()
+        {
+            TimeBudget = budget,
+            DefaultExplanation = defaultExplanation,
+            EnableTrace = true,
+        };
+        return new SpfEvaluator(resolver, options)
+            .CheckMailFromAsync(IPAddress.Parse(Client), "user@example.com", "mail.example.com");
+    }
+}

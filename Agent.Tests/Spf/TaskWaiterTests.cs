@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using ExchangeSpfAgent.Spf;
+using Xunit;
+
+namespace ExchangeSpfAgent.Tests.Spf;
+
+public sealed class TaskWaiterTests
+{
+    [Fact]
+    public async Task WaitAsync_ReturnsResultBeforeCancellation()
+    {
+        var source = new TaskCompletionSource<int>();
+        using var cancellation = new CancellationTokenSource();
+
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        source.SetResult(7);
+
+        Assert.Equal(7, await waiting);
+    }
+
+    [Fact]
+    public async Task WaitAsync_ThrowsWhenTokenFiresFirst()
+    {
+        var source = new TaskCompletionSource<int>();
+        using var cancellation = new CancellationTokenSource();
+
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        cancellation.Cancel();
+
+        OperationCanceledException exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(cancellation.Token, exception.CancellationToken);
+        Assert.False(source.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task WaitAsync_PropagatesFaultOfTask()
+    {
+        var source = new TaskCompletionSource<int>();
+        using var cancellation = new CancellationTokenSource();
+
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        source.SetException(new InvalidOperationException("lookup failed"));
+
+        InvalidOperationException exception = await Assert.ThrowsAsync<InvalidOperationException>(() => waiting);
+        Assert.Equal("lookup failed", exception.Message);
+    }
+
+    [Fact]
+    public async Task WaitAsync_ReturnsCompletedTaskDespiteCancelledToken()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        int result = await TaskWaiter.WaitAsync(Task.FromResult(7), cancellation.Token);
+
+        Assert.Equal(7, result);
+    }
+
+    [UnobservedTaskFact]
+    public async Task WaitAsync_ObservesFaultOfAbandonedTask()
+    {
+        string marker = "abandoned lookup " + Guid.NewGuid().ToString("N");
+        var unobserved = new ConcurrentQueue<Exception>();
+        EventHandler<UnobservedTaskExceptionEventArgs> handler = (_, arguments) =>
+        {
+            foreach (Exception inner in arguments.Exception.InnerExceptions.Where(item => item.Message == marker))
+            {
+                unobserved.Enqueue(inner);
+            }
+        };
+
+        TaskScheduler.UnobservedTaskException += handler;
+        try
+        {
+            await AbandonThenFaultAsync(marker);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= handler;
+        }
+
+        Assert.Empty(unobserved);
+    }
+
+    // Not inlined, so that no reference to the abandoned task outlives this call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task AbandonThenFaultAsync(string message)
+    {
+        var source = new TaskCompletionSource<int>();
+        using var cancellation = new CancellationTokenSource();
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        source.SetException(new InvalidOperationException(message));
+    }
+}
