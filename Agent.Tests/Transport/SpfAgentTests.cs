@@ -251,6 +251,8 @@ public sealed class SpfAgentTests
         Assert.Equal(MessageActionKind.Discard, action.Kind);
         Assert.Equal(SmtpResponseType.Success, action.Response.SmtpResponseType);
         Assert.Equal("2.6.0", action.Response.EnhancedStatusCode);
+        Assert.StartsWith("250 2.6.0", Single(bed).SmtpResponse, StringComparison.Ordinal);
+        Assert.Equal("Discard", Single(bed).Action);
     }
 
     [Fact]
@@ -354,6 +356,7 @@ public sealed class SpfAgentTests
         ev.Violations.AssertNone();
         Assert.Empty(ev.Source.Actions);
         Assert.Contains("bypass", Single(bed).Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Stamp", Single(bed).Action);
     }
 
     [Fact]

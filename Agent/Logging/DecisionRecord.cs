@@ -46,7 +46,9 @@ public sealed class DecisionRecord
     /// <summary>The deciding mechanism as written in the record, or "default".</summary>
     public string Mechanism { get; init; } = string.Empty;
 
-    /// <summary>The action taken, or in log-only mode the action that would have been taken.</summary>
+    /// <summary>
+    /// The action taken, after bypass lists; in log-only mode the action that would have been taken.
+    /// </summary>
     public string Action { get; init; } = string.Empty;
 
     /// <summary>The SMTP reply sent for a reject, defer or discard.</summary>

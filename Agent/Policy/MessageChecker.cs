@@ -20,6 +20,9 @@ namespace ExchangeSpfAgent.Policy;
 /// <remarks>Thread-safe: between messages it keeps only the shared resolver and the origin selector.</remarks>
 public sealed class MessageChecker
 {
+    // What the decision log shows for a discard; the agent sends 250 2.6.0 with the message id.
+    private const string DiscardReplyText = "250 2.6.0 Queued mail for delivery (discarded)";
+
     private readonly IDnsResolver _resolver;
 
     // The selector validates its options once; it is rebuilt only when a reload brings new options.
@@ -198,7 +201,7 @@ public sealed class MessageChecker
             ForgedAuthServId = settings.Headers.RemoveForgedAuthenticationResults ? authServId : null,
             RecipientsToRemove = removals,
             QuarantinedRecipients = quarantined,
-            Record = Record(message, origin, deciding, results, configured, reply, reasons, stopwatch),
+            Record = Record(message, origin, deciding, results, settings.Mode == AgentMode.LogOnly ? configured : action, reply, reasons, stopwatch),
         };
     }
 
@@ -276,7 +279,7 @@ public sealed class MessageChecker
         OriginDecision? origin,
         SpfCheckResult? result,
         IReadOnlyList<SpfCheckResult> results,
-        SpfAction configured,
+        SpfAction action,
         SmtpReply? reply,
         IEnumerable<string> reasons,
         Stopwatch stopwatch) =>
@@ -293,8 +296,8 @@ public sealed class MessageChecker
             Identity = result is null ? string.Empty : result.Identity == SpfIdentity.Helo ? "helo" : "mailfrom",
             Result = result is null ? string.Empty : SpfResultNames.ToRfcName(result.Result),
             Mechanism = result?.Mechanism ?? (result is null ? string.Empty : "default"),
-            Action = configured.ToString(),
-            SmtpResponse = reply?.ToString() ?? string.Empty,
+            Action = action.ToString(),
+            SmtpResponse = reply?.ToString() ?? (action == SpfAction.Discard ? DiscardReplyText : string.Empty),
             ElapsedMilliseconds = stopwatch.ElapsedMilliseconds,
             DnsQueries = results.Sum(r => r.DnsQueryCount),
             CacheHits = results.Sum(r => r.CacheHitCount),

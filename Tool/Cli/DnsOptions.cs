@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Linq;
 using System.Net;
+using ExchangeSpfAgent.Configuration;
 
 namespace ExchangeSpfAgent.Tool.Cli;
 
@@ -48,7 +49,7 @@ internal sealed class DnsOptions
     public DnsChoice Read(ParseResult parseResult)
     {
         IReadOnlyList<IPEndPoint> servers = (parseResult.GetValue(Servers) ?? new string[0])
-            .Select(text => ServerEndPoint.TryParse(text, out IPEndPoint endPoint) ? endPoint : null)
+            .Select(text => SettingsSyntax.TryParseServer(text, out IPEndPoint endPoint) ? endPoint : null)
             .Where(endPoint => endPoint is not null)
             .Select(endPoint => endPoint!)
             .ToList();
@@ -59,7 +60,7 @@ internal sealed class DnsOptions
     {
         foreach (Token token in result.Tokens)
         {
-            if (!ServerEndPoint.TryParse(token.Value, out _))
+            if (!SettingsSyntax.TryParseServer(token.Value, out _))
             {
                 result.AddError(
                     $"--dns-server '{token.Value}' is not an IP address with an optional port, such as 127.0.0.1:5353.");
