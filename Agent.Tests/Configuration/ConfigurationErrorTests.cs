@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ExchangeSpfAgent.Configuration;
 using Xunit;
 
@@ -19,6 +20,7 @@ public sealed class ConfigurationErrorTests
         { "<Scope><ConnectorBindings>\n<Binding>2001:db8::1:25</Binding>\n</ConnectorBindings></Scope>", "Scope/ConnectorBindings/Binding", 4, "2001:db8::1:25", "[2001:db8::10]:25" },
         { "<Scope><ConnectorBindings>\n<Binding>25:25</Binding>\n</ConnectorBindings></Scope>", "Scope/ConnectorBindings/Binding", 4, "25:25", "IP address and port" },
         { "<Scope><ConnectorBindings>\n<Binding>192.0.2.1:65536</Binding>\n</ConnectorBindings></Scope>", "Scope/ConnectorBindings/Binding", 4, "192.0.2.1:65536", "IP address and port" },
+        { "<Scope><ConnectorBindings>\n<Binding>0.0.0.0:0</Binding>\n</ConnectorBindings></Scope>", "Scope/ConnectorBindings/Binding", 4, "0.0.0.0:0", "IP address and port" },
         { "<Origin><Sources>\n<Source>Appliance</Source>\n</Sources></Origin>", "Origin/Sources/Source", 4, "Appliance", "Header, ReceivedChain, ExchangeLastExternal" },
         { "<Origin>\n<Sources></Sources>\n</Origin>", "Origin/Sources", 4, null, "at least one <Source>" },
         { "<Origin>\n<Sources><Source>Header</Source><Source>Header</Source></Sources>\n</Origin>", "Origin/Sources", 4, "Header", "each source once" },
@@ -119,6 +121,19 @@ public sealed class ConfigurationErrorTests
         Assert.Equal(3, error.LineNumber);
         Assert.Null(error.Element);
         Assert.Contains("not well-formed XML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OversizedDocumentIsRejectedQuickly()
+    {
+        const int Depth = 100_000;
+        string text = "<ExchangeSpfAgent><Scope>" + string.Concat(Enumerable.Repeat("<a>", Depth))
+            + string.Concat(Enumerable.Repeat("</a>", Depth)) + "</Scope></ExchangeSpfAgent>";
+
+        ConfigurationException error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Parse(text));
+
+        Assert.Contains("not well-formed XML", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

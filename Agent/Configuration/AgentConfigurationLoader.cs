@@ -89,7 +89,7 @@ public static class AgentConfigurationLoader
             catch (XmlException exception)
             {
                 throw new ConfigurationException(
-                    "is not well-formed XML: " + exception.Message,
+                    "is not well-formed XML: " + exception.Message.TrimEnd('.'),
                     null,
                     exception.LineNumber,
                     null,
@@ -120,8 +120,14 @@ public static class AgentConfigurationLoader
         return AgentSettingsReader.Read(new SettingsElement(root, string.Empty));
     }
 
+    // The shipped file, every setting with its comment, is about 9,000 characters. The cap keeps a
+    // hostile or corrupt file from holding the reload for minutes: deeply nested elements cost time
+    // that grows faster than their size.
+    private const long MaxDocumentCharacters = 64 * 1024;
+
     private static XmlReaderSettings ReaderSettings() => new()
     {
+        MaxCharactersInDocument = MaxDocumentCharacters,
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreComments = true,

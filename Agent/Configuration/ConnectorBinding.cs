@@ -63,8 +63,10 @@ public sealed class ConnectorBinding
 
         if (!IPAddress.TryParse(host, out IPAddress? address)
             || !int.TryParse(value.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port)
+            || port < 1
             || port > IPEndPoint.MaxPort)
         {
+            // Port 0 is no listening port: a binding on it would match no session and silently check nothing.
             return false;
         }
 

@@ -91,6 +91,12 @@ public sealed class DnsClientResolver : IDnsResolver
         {
             return DnsLookupResult.TemporaryFailure(DnsFailureReasons.Timeout);
         }
+        catch (DnsXidMismatchException)
+        {
+            // NOTE: a reply whose id matches no query, after DnsClient's own retries. Seen under Mono when a late
+            // reply to an earlier, timed-out query arrived on a pooled UDP socket; it is a transient network fault.
+            return DnsLookupResult.TemporaryFailure(DnsFailureReasons.NetworkError);
+        }
         catch (DnsResponseParseException)
         {
             return DnsLookupResult.TemporaryFailure(DnsFailureReasons.NetworkError);
