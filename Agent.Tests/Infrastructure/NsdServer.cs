@@ -69,8 +69,8 @@ public sealed class NsdServer : IDisposable
             catch (InvalidOperationException) when (attempt < StartAttempts)
             {
                 // Another process may have taken the free port between the check and NSD's bind, or, on
-                // a loaded machine under Mono, a started NSD sometimes never answered the probe: both
-                // are cured by a fresh server on another port.
+                // a loaded machine under Mono, a started NSD sometimes never answered the probe. A fresh
+                // server on another port cures both.
                 server.Stop();
             }
             catch (InvalidOperationException)

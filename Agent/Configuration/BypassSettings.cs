@@ -7,10 +7,10 @@ namespace ExchangeSpfAgent.Configuration;
 /// <summary>What is never acted on; a bypassed message is still stamped.</summary>
 public sealed class BypassSettings
 {
-    /// <summary>Origin IPs and networks whose mail is accepted whatever SPF says.</summary>
+    /// <summary>Origin IPs and networks whose mail is accepted whatever the SPF result.</summary>
     public IPAddressRangeList Origins { get; init; } = IPAddressRangeList.Empty;
 
-    /// <summary>MAIL FROM domains whose mail is accepted whatever SPF says; a subdomain does not match.</summary>
+    /// <summary>MAIL FROM domains whose mail is accepted whatever the SPF result; a subdomain does not match.</summary>
     public IReadOnlyList<string> SenderDomains { get; init; } = Array.Empty<string>();
 
     /// <summary>

@@ -246,8 +246,8 @@ public sealed class MessageChecker
 
     // As Exchange's Sender ID agent does, bypassed recipients keep the message. A reject or discard
     // then removes only the other recipients, and a quarantine takes only them. A defer cannot be
-    // split by recipient at end of headers, so it is not applied at all rather than remove mail
-    // that the sender was told would be retried.
+    // split by recipient at end of headers, so it is not applied at all, because removing recipients
+    // would lose mail that the sender expects to retry.
     private static (SpfAction Action, IReadOnlyList<string> Removals, IReadOnlyList<string> Quarantined) SplitForBypassedRecipients(
         SpfAction configured,
         IReadOnlyList<string> others)
@@ -274,6 +274,16 @@ public sealed class MessageChecker
         return result.Problem is null ? text + "." : text + ": " + result.Problem;
     }
 
+    private static string IdentityName(SpfCheckResult? result)
+    {
+        if (result is null)
+        {
+            return string.Empty;
+        }
+
+        return result.Identity == SpfIdentity.Helo ? "helo" : "mailfrom";
+    }
+
     private static DecisionRecord Record(
         MessageContext message,
         OriginDecision? origin,
@@ -293,7 +303,7 @@ public sealed class MessageChecker
             OriginSource = origin is null ? string.Empty : origin.Source.ToString(),
             Helo = origin?.Helo ?? message.SessionHelo,
             MailFrom = message.MailFrom.Length == 0 ? "<>" : message.MailFrom,
-            Identity = result is null ? string.Empty : result.Identity == SpfIdentity.Helo ? "helo" : "mailfrom",
+            Identity = IdentityName(result),
             Result = result is null ? string.Empty : SpfResultNames.ToRfcName(result.Result),
             Mechanism = result?.Mechanism ?? (result is null ? string.Empty : "default"),
             Action = action.ToString(),

@@ -14,7 +14,7 @@ public static class ReplyBuilder
     private const string ValidationErrorDetail = "7.24";
 
     // RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets with its code and CRLF, so the text
-    // is kept well inside that whatever the configuration says.
+    // is kept well inside that whatever the configuration sets.
     private const int MaxReplyTextLength = 400;
 
     /// <summary>Returns the reply for <paramref name="action"/> (Reject or Defer) on <paramref name="result"/>.</summary>

@@ -1,7 +1,7 @@
 namespace ExchangeSpfAgent.Spf;
 
 /// <summary>
-/// What a DNS server said about a name and type, as SPF evaluation must tell the cases apart.
+/// The outcome a DNS server returned for a name and type, in the cases SPF evaluation must tell apart.
 /// </summary>
 public enum DnsResponseStatus
 {

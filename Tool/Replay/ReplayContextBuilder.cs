@@ -31,7 +31,16 @@ internal static class ReplayContextBuilder
         ReceivedHop? peerHop = newest is { IsNetworkHandover: true } ? newest : null;
 
         IPAddress? peer = options.Peer ?? peerHop?.SendingAddress;
-        string peerSource = options.Peer is not null ? "option" : peer is not null ? ReceivedName : "none";
+        string peerSource = "none";
+        if (options.Peer is not null)
+        {
+            peerSource = "option";
+        }
+        else if (peer is not null)
+        {
+            peerSource = ReceivedName;
+        }
+
         (string mailFrom, string mailFromSource) = MailFrom(saved, options);
 
         var context = new MessageContext
