@@ -112,6 +112,51 @@ public sealed class ConfigurationErrorTests
         Assert.NotNull(error.Allowed);
     }
 
+    // Columns: section, list element, range with host bits set, the network address the error suggests.
+    [Theory]
+    [InlineData("Origin", "TrustedRelays", "192.0.2.1/24", "192.0.2.0/24")]
+    [InlineData("Origin", "SkipList", "2001:db8::1/32", "2001:db8::/32")]
+    [InlineData("Bypass", "Origins", "::ffff:198.51.100.7/120", "198.51.100.0/24")]
+    public void RangeWithHostBitsNamesNetwork(string section, string list, string value, string network)
+    {
+        string body = $"<{section}><{list}>\n<Range>{value}</Range>\n</{list}></{section}>";
+
+        ConfigurationException error = Assert.Throws<ConfigurationException>(
+            () => AgentConfigurationLoader.Parse(ConfigurationXml.Document(body)));
+
+        Assert.Equal($"{section}/{list}/Range", error.Element);
+        Assert.Equal(4, error.LineNumber);
+        Assert.Equal(value, error.Value);
+        Assert.Contains(
+            "line 4: <" + error.Element + "> has an invalid value '" + value + "'.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Allowed: " + OriginSettingsReader.RangeSyntax + ".", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Write the network address, " + network + ",", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidPrefixLengthIsExplained()
+    {
+        ConfigurationException error = Assert.Throws<ConfigurationException>(
+            () => AgentConfigurationLoader.Parse(ConfigurationXml.Document(
+                "<Origin><SkipList>\n<Range>10.0.0.0/33</Range>\n</SkipList></Origin>")));
+
+        Assert.Equal("10.0.0.0/33", error.Value);
+        Assert.Contains("must be a whole number from 0 to 32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MisnamedItemAfterRangeHasNoReason()
+    {
+        ConfigurationException error = Assert.Throws<ConfigurationException>(
+            () => AgentConfigurationLoader.Parse(ConfigurationXml.Document(
+                "<Origin><TrustedRelays>\n<Range>192.0.2.1</Range>\n<Relay>192.0.2.2</Relay>\n"
+                    + "</TrustedRelays></Origin>")));
+
+        Assert.Equal("Origin/TrustedRelays/Relay", error.Element);
+        Assert.Equal("<Range> elements only", error.Allowed);
+        Assert.DoesNotContain("IP address range", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MalformedXmlNamesLine()
     {

@@ -79,6 +79,30 @@ public sealed class CheckCommandTests
         Assert.Contains("MAIL FROM identity: postmaster@mx1.bigmail.example\n", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<>")]
+    [InlineData("")]
+    [InlineData(" <> ")]
+    public void NullSenderWithoutHeloIsUsageError(string mailFrom)
+    {
+        ToolResult result = Check("--ip", "203.0.113.10", "--mail-from", mailFrom);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("spfagent: The null sender", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--helo", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public void NullSenderWithBlankHeloIsUsageError()
+    {
+        ToolResult result = Check("--ip", "203.0.113.10", "--mail-from", "<>", "--helo", " ");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--helo", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
     [Fact]
     public void MappedAddressIsCheckedAsIpv4()
     {

@@ -103,6 +103,58 @@ public sealed class CheckJsonLinesTests
     }
 
     [Fact]
+    public void ErrorsNameTheirInputLine()
+    {
+        string[] lines =
+        {
+            "",
+            "not json",
+            s_requests[1],
+            "   ",
+            """{"id":4,"mailfrom":"a@bigmail.example"}""",
+            """{"id":5,"ip":"192.0.2.300","mailfrom":"a@bigmail.example"}""",
+        };
+
+        ToolResult result = RunJsonLines(lines, "--zone", ToolRunner.SampleZones);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        List<JsonElement> replies = Replies(result);
+        Assert.Equal(4, replies.Count);
+        Assert.Equal(2, replies[0].GetProperty("line").GetInt32());
+        Assert.False(replies[1].TryGetProperty("line", out _));
+        Assert.Equal(5, replies[2].GetProperty("line").GetInt32());
+        Assert.Equal(6, replies[3].GetProperty("line").GetInt32());
+        Assert.Equal(5, replies[3].GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public void NullSenderWithoutHeloIsError()
+    {
+        string[] lines =
+        {
+            """{"id":1,"ip":"203.0.113.10","mailfrom":""}""",
+            """{"id":2,"ip":"203.0.113.10","mailfrom":"<>","helo":" "}""",
+            """{"id":3,"ip":"203.0.113.10","mailfrom":"<>","helo":null}""",
+            """{"id":4,"ip":"203.0.113.10","mailfrom":"<>","helo":"mx1.bigmail.example"}""",
+        };
+
+        ToolResult result = RunJsonLines(lines, "--zone", ToolRunner.SampleZones);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        List<JsonElement> replies = Replies(result);
+        Assert.Equal(4, replies.Count);
+        for (int index = 0; index < 3; index++)
+        {
+            string error = replies[index].GetProperty("error").GetString()!;
+            Assert.StartsWith("The null sender", error, StringComparison.Ordinal);
+            Assert.Contains("\"helo\"", error, StringComparison.Ordinal);
+            Assert.Equal(index + 1, replies[index].GetProperty("line").GetInt32());
+        }
+
+        Assert.Equal("pass", replies[3].GetProperty("result").GetString());
+    }
+
+    [Fact]
     public void CacheIsSharedUnlessNoCache()
     {
         string[] twice = { s_requests[0], s_requests[0] };

@@ -62,6 +62,73 @@ public sealed class MessageHeaderReaderTests
     }
 
     [Fact]
+    public void UnendedLineStopsAtLimit()
+    {
+        byte[] text = new byte[3 * MessageHeaderReader.MaxHeaderLength];
+        byte[] start = Encoding.ASCII.GetBytes("Subject: ");
+        for (int index = 0; index < text.Length; index++)
+        {
+            text[index] = index < start.Length ? start[index] : (byte)'a';
+        }
+
+        using var stream = new MemoryStream(text);
+
+        MessageFormatException exception = Assert.Throws<MessageFormatException>(
+            () => MessageHeaderReader.Read(stream, "huge.eml"));
+
+        Assert.Equal(1, exception.LineNumber);
+        Assert.Contains("huge.eml, line 1: The header is longer than", exception.Message, StringComparison.Ordinal);
+        long maxBytesRead = MessageHeaderReader.MaxHeaderLength + (2 * MessageHeaderReader.ReadBufferSize);
+        Assert.True(stream.Position <= maxBytesRead, $"{stream.Position} bytes read");
+    }
+
+    [Fact]
+    public void LineFillingLimitIsAccepted()
+    {
+        // The line end counts as two characters, so this line fills the limit exactly.
+        string value = new string('a', MessageHeaderReader.MaxHeaderLength - "X: ".Length - 2);
+
+        SavedMessage message = Read("X: " + value + "\n");
+
+        Assert.Equal(value, message.First("X"));
+    }
+
+    [Fact]
+    public void LineOneOverLimitIsRejected()
+    {
+        string value = new string('a', MessageHeaderReader.MaxHeaderLength - "X: ".Length - 1);
+
+        MessageFormatException exception = Assert.Throws<MessageFormatException>(() => Read("X: " + value + "\n"));
+
+        Assert.Equal(1, exception.LineNumber);
+        Assert.Contains("longer than", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SplitCrLfIsOneLineEnd()
+    {
+        // The CR is the last byte of the first read buffer and the LF the first byte of the second.
+        string subject = "Subject: " + new string('a', MessageHeaderReader.ReadBufferSize - "Subject: ".Length - 1);
+        byte[] text = Encoding.ASCII.GetBytes(subject + "\r\nFrom: a@example.com\r\n\r\nbody\r\n");
+        using var stream = new MemoryStream(text);
+
+        SavedMessage message = MessageHeaderReader.Read(stream, "split.eml");
+
+        Assert.Equal(2, message.Fields.Count);
+        Assert.Equal("a@example.com", message.First("From"));
+    }
+
+    [Fact]
+    public void BareCarriageReturnEndsLine()
+    {
+        SavedMessage message = Read("Subject: a\rFrom: b@example.com\r\rbody\r");
+
+        Assert.Equal(2, message.Fields.Count);
+        Assert.Equal("a", message.First("Subject"));
+        Assert.Equal("b@example.com", message.First("From"));
+    }
+
+    [Fact]
     public void BodyIsNotRead()
     {
         using var stream = new EndlessBodyStream(Encoding.ASCII.GetBytes("Subject: big\r\nFrom: a@example.com\r\n\r\n"));

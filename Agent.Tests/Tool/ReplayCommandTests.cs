@@ -172,6 +172,29 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public void UnendedHugeHeaderLineIsReported()
+    {
+        string folder = TemporaryFolder();
+        try
+        {
+            string sample = Path.Combine(ToolRunner.SampleMessages, "01-bigmail-include-chain-pass.eml");
+            File.Copy(sample, Path.Combine(folder, "a-good.eml"));
+            File.WriteAllText(Path.Combine(folder, "b-huge.eml"), "Subject: " + new string('a', 2 * 1024 * 1024));
+
+            ToolResult result = Replay(folder);
+
+            Assert.True(result.ExitCode == 1, result.ToString());
+            Assert.Contains(
+                "b-huge.eml, line 1: The header is longer than 1048576 characters.", result.Output, StringComparison.Ordinal);
+            Assert.Contains("1 messages replayed, 1 unreadable.", result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void MissingPathIsInvalidInput()
     {
         ToolResult result = Replay("no-such-folder");

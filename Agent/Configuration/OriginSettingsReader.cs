@@ -55,6 +55,10 @@ internal static class OriginSettingsReader
     }
 
     /// <summary>Reads a list of <c>Range</c> elements, or returns null when the list element is absent.</summary>
+    /// <remarks>
+    /// The error for an invalid range adds the parser's reason after the allowed forms, such as the network address
+    /// to write for a range with host bits set.
+    /// </remarks>
     public static IPAddressRangeList? ReadRanges(SettingsElement section, string name)
     {
         IReadOnlyList<IPAddressRange>? ranges = section.List<IPAddressRange>(
@@ -66,7 +70,12 @@ internal static class OriginSettingsReader
                 value = range!;
                 return parsed;
             },
-            RangeSyntax);
+            RangeSyntax,
+            text =>
+            {
+                IPAddressRange.TryParse(text, out _, out string? error);
+                return (error ?? string.Empty).TrimEnd('.');
+            });
         return ranges is null ? null : new IPAddressRangeList(ranges);
     }
 

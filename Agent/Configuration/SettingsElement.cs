@@ -110,7 +110,19 @@ internal sealed class SettingsElement
     /// Reads a list of <paramref name="itemName"/> elements, or returns null when the list element is absent;
     /// an empty list element gives an empty list.
     /// </summary>
-    public IReadOnlyList<T>? List<T>(string name, string itemName, TryParse<T> parse, string allowed)
+    /// <param name="name">The name of the list element.</param>
+    /// <param name="itemName">The name of each item element.</param>
+    /// <param name="parse">Parses one item's text.</param>
+    /// <param name="allowed">What an item may contain, for the error of an invalid item.</param>
+    /// <param name="explain">
+    /// Optional: returns why an item's text is invalid, which the error adds after <paramref name="allowed"/>.
+    /// </param>
+    public IReadOnlyList<T>? List<T>(
+        string name,
+        string itemName,
+        TryParse<T> parse,
+        string allowed,
+        Func<string, string>? explain = null)
     {
         SettingsElement? list = Section(name);
         if (list is null)
@@ -131,7 +143,7 @@ internal sealed class SettingsElement
             string text = TextOf(item, itemPath);
             if (!parse(text, out T value))
             {
-                throw Error(item, "has an invalid value", text, allowed);
+                throw Error(item, "has an invalid value", text, explain is null ? allowed : allowed + ". " + explain(text));
             }
 
             items.Add(value);

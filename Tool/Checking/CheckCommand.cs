@@ -21,7 +21,8 @@ internal static class CheckCommand
         var ip = new Option<string>("--ip") { Description = "The client IP to check (IPv4 or IPv6).", HelpName = "IP" };
         var mailFrom = new Option<string>("--mail-from")
         {
-            Description = "The MAIL FROM address; \"\" or \"<>\" is the null sender, checked as postmaster@HELO.",
+            Description = "The MAIL FROM address; \"\" or \"<>\" is the null sender, checked as postmaster@HELO, "
+                + "so it needs --helo.",
             HelpName = "ADDRESS",
         };
         var helo = new Option<string>("--helo")
@@ -73,6 +74,13 @@ internal static class CheckCommand
             {
                 result.AddError($"--ip '{result.GetValue(ip)}' is not an IPv4 or IPv6 address.");
             }
+            else if (NullSender.Is(result.GetValue(mailFrom)) && string.IsNullOrWhiteSpace(result.GetValue(helo)))
+            {
+                // RFC 7208 §2.4: the null sender is checked as postmaster@<HELO name>, so it has no domain without one.
+                result.AddError(
+                    "The null sender (--mail-from \"\" or \"<>\") is checked as postmaster@HELO, "
+                        + "so it needs --helo NAME.");
+            }
         });
 
         CommandAction.Set(command, async (parseResult, cancellationToken) =>
@@ -109,7 +117,7 @@ internal static class CheckCommand
     {
         CheckAddress.TryParse(parseResult.GetValue(ip), out IPAddress client);
         string sender = parseResult.GetValue(mailFrom)!.Trim();
-        if (sender == "<>")
+        if (NullSender.Is(sender))
         {
             sender = string.Empty;
         }

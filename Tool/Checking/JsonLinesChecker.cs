@@ -14,8 +14,9 @@ namespace ExchangeSpfAgent.Tool.Checking;
 /// and writes one JSON reply per request, in input order, flushed after each line.
 /// </summary>
 /// <remarks>
-/// A request that cannot be evaluated (invalid JSON, a missing field, an invalid IP) gets a reply with an
-/// <c>error</c> field, and the run goes on. Blank lines are skipped.
+/// A request that cannot be evaluated (invalid JSON, a missing field, an invalid IP, a null sender without a HELO
+/// name) gets a reply with an <c>error</c> field and the request's 1-based input line in <c>line</c>, and the run
+/// goes on. Blank lines are skipped but counted.
 /// </remarks>
 internal sealed class JsonLinesChecker
 {
@@ -35,16 +36,18 @@ internal sealed class JsonLinesChecker
     public async Task<int> RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         int errors = 0;
+        int lineNumber = 0;
         string? line;
         while ((line = await input.ReadLineAsync().ConfigureAwait(false)) is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            lineNumber++;
             if (line.Trim().Length == 0)
             {
                 continue;
             }
 
-            (string reply, bool isError) = await ReplyAsync(line, cancellationToken).ConfigureAwait(false);
+            (string reply, bool isError) = await ReplyAsync(line, lineNumber, cancellationToken).ConfigureAwait(false);
             if (isError)
             {
                 errors++;
@@ -57,7 +60,8 @@ internal sealed class JsonLinesChecker
         return errors;
     }
 
-    private async Task<(string Reply, bool IsError)> ReplyAsync(string line, CancellationToken cancellationToken)
+    private async Task<(string Reply, bool IsError)> ReplyAsync(
+        string line, int lineNumber, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -66,7 +70,7 @@ internal sealed class JsonLinesChecker
         }
         catch (JsonException exception)
         {
-            return Error(null, "The line is not valid JSON: " + exception.Message);
+            return Error(null, lineNumber, "The line is not valid JSON: " + exception.Message);
         }
 
         using (document)
@@ -74,7 +78,7 @@ internal sealed class JsonLinesChecker
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Error(null, "The line is not a JSON object.");
+                return Error(null, lineNumber, "The line is not a JSON object.");
             }
 
             JsonElement? id = root.TryGetProperty("id", out JsonElement idValue) ? idValue : null;
@@ -82,12 +86,22 @@ internal sealed class JsonLinesChecker
                 || !TryReadString(root, "mailfrom", required: true, out string mailFrom, out problem)
                 || !TryReadString(root, "helo", required: false, out string helo, out problem))
             {
-                return Error(id, problem!);
+                return Error(id, lineNumber, problem!);
             }
 
             if (!CheckAddress.TryParse(ipText, out System.Net.IPAddress client))
             {
-                return Error(id, $"\"ip\" '{ipText}' is not an IPv4 or IPv6 address.");
+                return Error(id, lineNumber, $"\"ip\" '{ipText}' is not an IPv4 or IPv6 address.");
+            }
+
+            // RFC 7208 §2.4: the null sender is checked as postmaster@<HELO name>, so it has no domain without one.
+            if (NullSender.Is(mailFrom) && helo.Trim().Length == 0)
+            {
+                return Error(
+                    id,
+                    lineNumber,
+                    "The null sender (\"mailfrom\" empty or \"<>\") is checked as postmaster@HELO, so the request "
+                        + "needs \"helo\".");
             }
 
             SpfCheckResult result = await _runner.CheckMailFromAsync(new CheckRequest(client, mailFrom, helo), cancellationToken)
@@ -133,11 +147,16 @@ internal sealed class JsonLinesChecker
         writer.WriteNumber("elapsedMicroseconds", result.Elapsed.Ticks / TicksPerMicrosecond);
     });
 
-    private static (string Reply, bool IsError) Error(JsonElement? id, string message) => (Write(writer =>
+    private static (string Reply, bool IsError) Error(JsonElement? id, int lineNumber, string message)
     {
-        WriteId(writer, id);
-        writer.WriteString("error", message);
-    }), true);
+        string reply = Write(writer =>
+        {
+            WriteId(writer, id);
+            writer.WriteNumber("line", lineNumber);
+            writer.WriteString("error", message);
+        });
+        return (reply, true);
+    }
 
     private static void WriteId(Utf8JsonWriter writer, JsonElement? id)
     {

@@ -15,13 +15,19 @@ namespace ExchangeSpfAgent.Tool.Replay;
 /// </remarks>
 internal static class MessageHeaderReader
 {
-    /// <summary>The maximum size of a header in characters; a larger one is rejected as not a message header.</summary>
+    /// <summary>
+    /// The maximum size of a header in characters, each line end counted as two. A larger header is rejected as not
+    /// a message header, and reading stops at the limit, even inside a line.
+    /// </summary>
     public const int MaxHeaderLength = 1024 * 1024;
 
     /// <summary>The size in bytes of the read buffer, the most of the body that is ever read.</summary>
     public const int ReadBufferSize = 4096;
 
     private const string MboxSeparator = "From ";
+
+    // The length of CRLF, which every line end counts as, whether the file has CRLF or LF.
+    private const int LineEndLength = 2;
 
     /// <exception cref="MessageFormatException">The file does not start with a valid header.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -51,16 +57,18 @@ internal static class MessageHeaderReader
         int fieldLine = 0;
         int lineNumber = 0;
         int length = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        bool afterCarriageReturn = false;
+        var lineText = new StringBuilder();
+        while (ReadLine(reader, lineText, MaxHeaderLength - length - LineEndLength, ref afterCarriageReturn))
         {
             lineNumber++;
-            length += line.Length + 2;
+            length += lineText.Length + LineEndLength;
             if (length > MaxHeaderLength)
             {
                 throw new MessageFormatException(path, lineNumber, $"The header is longer than {MaxHeaderLength} characters.");
             }
 
+            string line = lineText.ToString();
             if (line.Length == 0)
             {
                 break;
@@ -105,6 +113,48 @@ internal static class MessageHeaderReader
         }
 
         return new SavedMessage(path, fields);
+    }
+
+    /// <summary>
+    /// Reads one line into <paramref name="line"/> without its line end (CRLF, LF or CR, as
+    /// <see cref="TextReader.ReadLine"/> ends lines), stopping after <paramref name="maxLength"/> + 1 characters.
+    /// </summary>
+    /// <returns>False at the end of the text, when no character was read.</returns>
+    private static bool ReadLine(TextReader reader, StringBuilder line, int maxLength, ref bool afterCarriageReturn)
+    {
+        line.Clear();
+        int next = reader.Read();
+
+        // Skips the LF of a CRLF whose CR ended the previous line. The flag carries the CR over, so no Peek is needed.
+        if (afterCarriageReturn && next == '\n')
+        {
+            next = reader.Read();
+        }
+
+        afterCarriageReturn = false;
+        if (next < 0)
+        {
+            return false;
+        }
+
+        while (next >= 0 && next != '\n')
+        {
+            if (next == '\r')
+            {
+                afterCarriageReturn = true;
+                break;
+            }
+
+            line.Append((char)next);
+            if (line.Length > maxLength)
+            {
+                break;
+            }
+
+            next = reader.Read();
+        }
+
+        return true;
     }
 
     private static void Add(List<HeaderField> fields, string? name, StringBuilder value, int lineNumber)
