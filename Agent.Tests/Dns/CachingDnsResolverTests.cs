@@ -294,6 +294,36 @@ public sealed class CachingDnsResolverTests
         Assert.Contains("MaxCacheEntries", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HitsShareOneCompletedTask()
+    {
+        _inner.Set("example.com", DnsQueryType.Txt, Text(TimeSpan.FromSeconds(300)));
+        CachingDnsResolver cache = Create(new DnsResolverOptions());
+        await cache.ResolveAsync("example.com", DnsQueryType.Txt);
+
+        Task<DnsLookupResult> first = cache.ResolveAsync("example.com", DnsQueryType.Txt);
+        Task<DnsLookupResult> second = cache.ResolveAsync("EXAMPLE.com", DnsQueryType.Txt);
+
+        Assert.True(first.IsCompleted);
+        Assert.Same(first, second);
+        Assert.True((await first).FromCache);
+    }
+
+    [Fact]
+    public async Task CancelledCallerGetsCancelledTask()
+    {
+        _inner.Set("example.com", DnsQueryType.Txt, Text(TimeSpan.FromSeconds(300)));
+        CachingDnsResolver cache = Create(new DnsResolverOptions());
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Task<DnsLookupResult> lookup = cache.ResolveAsync("example.com", DnsQueryType.Txt, cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lookup);
+        Assert.True(lookup.IsCanceled);
+        Assert.Equal(0, _inner.CallsFor("example.com", DnsQueryType.Txt));
+    }
+
     private static DnsLookupResult Text(TimeSpan timeToLive) => DnsLookupResult.FromStrings(new[] { "v=spf1 -all" }, timeToLive);
 
     private static DnsLookupResult Address(TimeSpan timeToLive) =>

@@ -166,6 +166,53 @@ public sealed class MacroStringTests
         Assert.False(Parse("%{d}.example.com", MacroString.DomainLetters).UsesValidatedDomain);
     }
 
+    [Theory]
+    [InlineData("_spf.example.com", "_spf.example.com")]
+    [InlineData("a%%b.example.com", "a%b.example.com")]
+    [InlineData("a%-b.example.com", "a%20b.example.com")]
+    public void ConstantExpansion_JoinsLiteralsAndEscapes(string text, string expected)
+    {
+        MacroString macro = Parse(text, MacroString.DomainLetters);
+
+        Assert.Equal(expected, macro.ConstantExpansion);
+        Assert.Equal(expected, macro.Expand(CreateValues("192.0.2.3"), Domain, null));
+    }
+
+    [Fact]
+    public void ConstantExpansion_IsNullWithMacro()
+    {
+        Assert.Null(Parse("%{d}.example.com", MacroString.DomainLetters).ConstantExpansion);
+        Assert.Null(Parse("%{d}", MacroString.DomainLetters).ConstantExpansion);
+    }
+
+    [Fact]
+    public void DomainSpec_KeepsConstantTarget()
+    {
+        Assert.True(DomainSpec.TryParse("_spf.example.com.", out DomainSpec? spec, out string error), error);
+
+        Assert.True(spec!.IsConstant);
+        Assert.Equal("_spf.example.com", spec.ConstantTarget);
+    }
+
+    [Fact]
+    public void DomainSpec_InvalidConstantTargetIsNull()
+    {
+        string text = new string('a', 64) + ".example.com";
+        Assert.True(DomainSpec.TryParse(text, out DomainSpec? spec, out string error), error);
+
+        Assert.True(spec!.IsConstant);
+        Assert.Null(spec.ConstantTarget);
+    }
+
+    [Fact]
+    public void DomainSpec_WithMacroIsNotConstant()
+    {
+        Assert.True(DomainSpec.TryParse("%{ir}.%{v}._spf.example.com", out DomainSpec? spec, out string error), error);
+
+        Assert.False(spec!.IsConstant);
+        Assert.Null(spec.ConstantTarget);
+    }
+
     private static string Expand(string text, string client) =>
         Parse(text, MacroString.AllLetters).Expand(CreateValues(client), Domain, "mx.example.org");
 

@@ -119,6 +119,46 @@ public sealed class SpfEvaluatorTimeBudgetTests
             IPAddress.Parse(Client), "user@example.com", "mail.example.com", cancellation.Token));
     }
 
+    // The budget's timer starts when the first lookup has to wait; from then on the resolver gets its token.
+    [Fact]
+    public async Task TimeBudget_LaterLookupsGetBudgetToken()
+    {
+        SpfZoneData zone = new SpfZoneData()
+            .AddTxt("example.com", "v=spf1 a:one.example.com a:two.example.com -all")
+            .AddA("one.example.com", "192.0.2.9")
+            .AddA("two.example.com", "192.0.2.9");
+        var resolver = new TokenRecordingDnsResolver(new InMemoryDnsResolver(zone), TimeSpan.FromMilliseconds(1));
+        var evaluator = new SpfEvaluator(resolver, new SpfEvaluatorOptions { TimeBudget = TimeSpan.FromSeconds(20) });
+
+        SpfCheckResult result = await evaluator.CheckMailFromAsync(
+            IPAddress.Parse(Client), "user@example.com", "mail.example.com");
+
+        Assert.Equal(SpfResult.Fail, result.Result);
+        Assert.Equal(3, resolver.Tokens.Count);
+        Assert.False(resolver.Tokens[0].CanBeCanceled);
+        Assert.True(resolver.Tokens[1].CanBeCanceled);
+        Assert.True(resolver.Tokens[2].CanBeCanceled);
+    }
+
+    [Fact]
+    public async Task TimeBudget_CancelsTokenOfWaitingLookup()
+    {
+        SpfZoneData zone = new SpfZoneData()
+            .AddTxt("example.com", "v=spf1 a:slow.example.com -all")
+            .AddA("slow.example.com", Client);
+        var resolver = new TokenRecordingDnsResolver(
+            new InMemoryDnsResolver(zone), TimeSpan.FromMilliseconds(1), "slow.example.com");
+        var evaluator = new SpfEvaluator(resolver, new SpfEvaluatorOptions { TimeBudget = TimeSpan.FromSeconds(1) });
+
+        SpfCheckResult result = await evaluator.CheckMailFromAsync(
+            IPAddress.Parse(Client), "user@example.com", "mail.example.com");
+
+        Assert.Equal(SpfResult.TempError, result.Result);
+        Assert.Contains("time budget", result.Problem, StringComparison.Ordinal);
+        Assert.Equal(2, resolver.Tokens.Count);
+        Assert.True(resolver.Tokens[1].IsCancellationRequested);
+    }
+
     private static Task<SpfCheckResult> CheckAsync(
         SpfZoneData zone,
         string? stalledName,

@@ -17,7 +17,7 @@ public sealed class TaskWaiterTests
         var source = new TaskCompletionSource<int>();
         using var cancellation = new CancellationTokenSource();
 
-        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token).AsTask();
         source.SetResult(7);
 
         Assert.Equal(7, await waiting);
@@ -29,7 +29,7 @@ public sealed class TaskWaiterTests
         var source = new TaskCompletionSource<int>();
         using var cancellation = new CancellationTokenSource();
 
-        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token).AsTask();
         cancellation.Cancel();
 
         OperationCanceledException exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
@@ -43,7 +43,7 @@ public sealed class TaskWaiterTests
         var source = new TaskCompletionSource<int>();
         using var cancellation = new CancellationTokenSource();
 
-        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token).AsTask();
         source.SetException(new InvalidOperationException("lookup failed"));
 
         InvalidOperationException exception = await Assert.ThrowsAsync<InvalidOperationException>(() => waiting);
@@ -97,7 +97,7 @@ public sealed class TaskWaiterTests
     {
         var source = new TaskCompletionSource<int>();
         using var cancellation = new CancellationTokenSource();
-        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token);
+        Task<int> waiting = TaskWaiter.WaitAsync(source.Task, cancellation.Token).AsTask();
         cancellation.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         source.SetException(new InvalidOperationException(message));

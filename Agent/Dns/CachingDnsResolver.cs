@@ -87,7 +87,7 @@ public sealed class CachingDnsResolver : IDnsResolver
     public DnsResolverStatistics Statistics => _counters.Snapshot(Count);
 
     /// <inheritdoc/>
-    public async Task<DnsLookupResult> ResolveAsync(
+    public Task<DnsLookupResult> ResolveAsync(
         string name,
         DnsQueryType type,
         CancellationToken cancellationToken = default)
@@ -97,17 +97,21 @@ public sealed class CachingDnsResolver : IDnsResolver
             throw new ArgumentNullException(nameof(name));
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<DnsLookupResult>(cancellationToken);
+        }
+
         var key = new DnsCacheKey(name, type);
         Task<DnsLookupResult>? pending;
         TaskCompletionSource<DnsLookupResult>? owned = null;
         lock (_sync)
         {
-            DnsLookupResult? cached = _cache.Get(key, _clock());
+            DnsCacheEntry? cached = _cache.Get(key, _clock());
             if (cached is not null)
             {
-                _counters.RecordCacheHit(cached);
-                return cached;
+                _counters.RecordCacheHit(cached.Result);
+                return cached.CompletedTask;
             }
 
             if (!_inFlight.TryGetValue(key, out pending))
@@ -128,9 +132,7 @@ public sealed class CachingDnsResolver : IDnsResolver
             _ = QueryAndStoreAsync(key, name, type, owned);
         }
 
-        DnsLookupResult result = await TaskCancellation.WaitAsync(pending, cancellationToken).ConfigureAwait(false);
-        _counters.RecordNetworkResult(result);
-        return result;
+        return WaitForQueryAsync(pending, cancellationToken);
     }
 
     /// <summary>Removes every cached result, for example after the DNS servers were changed.</summary>
@@ -140,6 +142,15 @@ public sealed class CachingDnsResolver : IDnsResolver
         {
             _cache.Clear();
         }
+    }
+
+    private async Task<DnsLookupResult> WaitForQueryAsync(
+        Task<DnsLookupResult> pending,
+        CancellationToken cancellationToken)
+    {
+        DnsLookupResult result = await TaskWaiter.WaitAsync(pending, cancellationToken);
+        _counters.RecordNetworkResult(result);
+        return result;
     }
 
     private async Task QueryAndStoreAsync(

@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using ExchangeSpfAgent.Spf;
 
 namespace ExchangeSpfAgent.Dns;
@@ -13,6 +14,7 @@ internal sealed class DnsCacheEntry
         Key = key;
         Result = result;
         ExpiresAt = expiresAt;
+        CompletedTask = Task.FromResult(result);
     }
 
     public DnsCacheKey Key { get; }
@@ -21,4 +23,7 @@ internal sealed class DnsCacheEntry
     public DnsLookupResult Result { get; }
 
     public TimeSpan ExpiresAt { get; }
+
+    /// <summary>A completed task of <see cref="Result"/>, which every cache hit returns, so a hit allocates nothing.</summary>
+    public Task<DnsLookupResult> CompletedTask { get; }
 }

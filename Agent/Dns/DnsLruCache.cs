@@ -33,7 +33,7 @@ internal sealed class DnsLruCache
     public int Count => _entries.Count;
 
     /// <summary>Returns the result stored for <paramref name="key"/> unless it is missing or expired at <paramref name="now"/>.</summary>
-    public DnsLookupResult? Get(DnsCacheKey key, TimeSpan now)
+    public DnsCacheEntry? Get(DnsCacheKey key, TimeSpan now)
     {
         if (!_entries.TryGetValue(key, out LinkedListNode<DnsCacheEntry>? node))
         {
@@ -48,7 +48,7 @@ internal sealed class DnsLruCache
 
         _recency.Remove(node);
         _recency.AddFirst(node);
-        return node.Value.Result;
+        return node.Value;
     }
 
     /// <summary>Stores <paramref name="result"/> until <paramref name="expiresAt"/> and returns the number of entries evicted.</summary>

@@ -90,11 +90,11 @@ public sealed class IPAddressRangeList
         if (bytes.Length == 4)
         {
             uint key = ToIPv4Key(bytes);
-            return _ipv4.Contains(prefixLength => MaskIPv4(key, prefixLength));
+            return _ipv4.Contains(key, static (network, prefixLength) => MaskIPv4(network, prefixLength));
         }
 
         (ulong High, ulong Low) wide = ToIPv6Key(bytes);
-        return _ipv6.Contains(prefixLength => MaskIPv6(wide, prefixLength));
+        return _ipv6.Contains(wide, static (network, prefixLength) => MaskIPv6(network, prefixLength));
     }
 
     /// <summary>Returns the ranges in CIDR notation, separated by commas.</summary>

@@ -25,14 +25,15 @@ internal sealed class PrefixTable<TKey>
     }
 
     /// <summary>
-    /// Returns whether the address, masked by <paramref name="mask"/> to each stored prefix
+    /// Returns whether <paramref name="address"/>, masked by <paramref name="mask"/> to each stored prefix
     /// length, equals one of the stored networks of that length.
     /// </summary>
-    public bool Contains(Func<int, TKey> mask)
+    /// <remarks>Pass a lambda that captures nothing, so that the compiler caches it and a call allocates nothing.</remarks>
+    public bool Contains(TKey address, Func<TKey, int, TKey> mask)
     {
         for (int index = 0; index < _prefixLengths.Length; index++)
         {
-            if (_networks[index].Contains(mask(_prefixLengths[index])))
+            if (_networks[index].Contains(mask(address, _prefixLengths[index])))
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using ExchangeSpfAgent.Spf;
 
 namespace ExchangeSpfAgent.Policy;
@@ -14,19 +15,27 @@ public static class AuthenticationResultsHeader
     /// <summary>Returns "authserv-id; spf=result (comment) smtp.mailfrom=...; spf=result smtp.helo=...".</summary>
     public static string Format(string authServId, IEnumerable<SpfCheckResult> results, string clientIp)
     {
-        var resinfos = new List<string>();
+        StringBuilder builder = StringBuilderCache.Acquire();
+        HeaderSyntax.AppendAtomOrQuoted(builder, authServId);
+        bool any = false;
         foreach (SpfCheckResult result in results)
         {
+            any = true;
+
             // RFC 8601 §2.7.2: the spf method reports smtp.mailfrom or smtp.helo.
-            string property = result.Identity == SpfIdentity.Helo
-                ? "smtp.helo=" + HeaderSyntax.Pvalue(result.Domain)
-                : "smtp.mailfrom=" + HeaderSyntax.Pvalue(result.Sender);
-            string comment = HeaderSyntax.Comment("sender IP is " + clientIp);
-            resinfos.Add("spf=" + SpfResultNames.ToRfcName(result.Result) + " " + comment + " " + property);
+            builder.Append("; spf=").Append(SpfResultNames.ToRfcName(result.Result)).Append(" (sender IP is ");
+            HeaderSyntax.AppendCommentText(builder, clientIp).Append(") ");
+            if (result.Identity == SpfIdentity.Helo)
+            {
+                HeaderSyntax.AppendPvalue(builder.Append("smtp.helo="), result.Domain);
+            }
+            else
+            {
+                HeaderSyntax.AppendPvalue(builder.Append("smtp.mailfrom="), result.Sender);
+            }
         }
 
-        string id = HeaderSyntax.AtomOrQuoted(authServId);
-        return resinfos.Count == 0 ? id + "; none" : id + "; " + string.Join("; ", resinfos);
+        return StringBuilderCache.ToStringAndRelease(any ? builder : builder.Append("; none"));
     }
 
     /// <summary>
@@ -49,7 +58,7 @@ public static class AuthenticationResultsHeader
     // RFC 5322 §3.2.4: a quoted string's content with each quoted-pair decoded.
     private static string QuotedContent(string text)
     {
-        var builder = new System.Text.StringBuilder();
+        var builder = new StringBuilder();
         for (int i = 1; i < text.Length && text[i] != '"'; i++)
         {
             if (text[i] == '\\' && i + 1 < text.Length)

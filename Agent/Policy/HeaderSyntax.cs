@@ -15,51 +15,60 @@ public static class HeaderSyntax
     public static string AtomOrQuoted(string? value)
     {
         string text = value ?? string.Empty;
-        return IsDotAtom(text) ? text : Quoted(text);
+        return IsDotAtom(text, 0, text.Length) ? text : Quoted(text);
+    }
+
+    /// <summary>Appends the value as a dot-atom when it is one, else as a quoted string.</summary>
+    public static StringBuilder AppendAtomOrQuoted(StringBuilder builder, string? value)
+    {
+        string text = value ?? string.Empty;
+        return IsDotAtom(text, 0, text.Length) ? builder.Append(text) : AppendQuoted(builder, text);
     }
 
     /// <summary>
     /// Returns an RFC 8601 §2.2 pvalue: "local-part@domain" as it is when both parts are dot-atoms,
     /// else the value as a dot-atom or quoted string.
     /// </summary>
-    public static string Pvalue(string? value)
+    public static string Pvalue(string? value) => AppendPvalue(new StringBuilder(), value).ToString();
+
+    /// <summary>Appends an RFC 8601 §2.2 pvalue, as <see cref="Pvalue"/> returns it.</summary>
+    public static StringBuilder AppendPvalue(StringBuilder builder, string? value)
     {
         string text = value ?? string.Empty;
         int at = text.LastIndexOf('@');
-        if (at >= 0 && (at == 0 || IsDotAtom(text.Substring(0, at))) && IsDotAtom(text.Substring(at + 1)))
+        if (at >= 0 && (at == 0 || IsDotAtom(text, 0, at)) && IsDotAtom(text, at + 1, text.Length - at - 1))
         {
-            return text;
+            return builder.Append(text);
         }
 
-        return AtomOrQuoted(text);
+        return AppendAtomOrQuoted(builder, text);
     }
 
     /// <summary>Returns the value as a quoted string, escaping quotes and backslashes.</summary>
-    public static string Quoted(string? value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (char c in value ?? string.Empty)
-        {
-            char safe = Printable(c);
-            if (safe is '"' or '\\')
-            {
-                builder.Append('\\');
-            }
+    public static string Quoted(string? value) => AppendQuoted(new StringBuilder(), value).ToString();
 
-            builder.Append(safe);
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>Appends the value as a quoted string, escaping quotes and backslashes.</summary>
+    public static StringBuilder AppendQuoted(StringBuilder builder, string? value) =>
+        AppendEscaped(builder.Append('"'), value, '"', '"').Append('"');
 
     /// <summary>Returns a comment "(...)" with parentheses and backslashes escaped (RFC 5322 §3.2.2).</summary>
-    public static string Comment(string? text)
+    public static string Comment(string? text) =>
+        AppendCommentText(new StringBuilder("("), text).Append(')').ToString();
+
+    /// <summary>
+    /// Appends text for the inside of a comment, escaping parentheses and backslashes; the caller writes the
+    /// parentheses around it.
+    /// </summary>
+    public static StringBuilder AppendCommentText(StringBuilder builder, string? text) =>
+        AppendEscaped(builder, text, '(', ')');
+
+    // Replaces characters outside printable US-ASCII and escapes backslashes and the two given characters.
+    private static StringBuilder AppendEscaped(StringBuilder builder, string? text, char special1, char special2)
     {
-        var builder = new StringBuilder("(");
         foreach (char c in text ?? string.Empty)
         {
             char safe = Printable(c);
-            if (safe is '(' or ')' or '\\')
+            if (safe == '\\' || safe == special1 || safe == special2)
             {
                 builder.Append('\\');
             }
@@ -67,7 +76,7 @@ public static class HeaderSyntax
             builder.Append(safe);
         }
 
-        return builder.Append(')').ToString();
+        return builder;
     }
 
     // RFC 5322 §3.2.3: atext is ALPHA / DIGIT and these specials.
@@ -75,14 +84,15 @@ public static class HeaderSyntax
         c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
         || "!#$%&'*+-/=?^_`{|}~".IndexOf(c) >= 0;
 
-    private static bool IsDotAtom(string text)
+    private static bool IsDotAtom(string text, int start, int length)
     {
-        if (text.Length == 0 || text[0] == '.' || text[text.Length - 1] == '.')
+        int end = start + length;
+        if (length == 0 || text[start] == '.' || text[end - 1] == '.')
         {
             return false;
         }
 
-        for (int i = 0; i < text.Length; i++)
+        for (int i = start; i < end; i++)
         {
             if (text[i] == '.' ? text[i - 1] == '.' : !IsAtext(text[i]))
             {

@@ -28,6 +28,9 @@ public sealed class MessageChecker
     // The selector validates its options once; it is rebuilt only when a reload brings new options.
     private Tuple<OriginSelectorOptions, OriginSelector>? _selector;
 
+    // The evaluator is rebuilt only when a reload brings new evaluation settings or the receiver name changes.
+    private Tuple<EvaluationSettings, string, SpfEvaluator>? _evaluator;
+
     public MessageChecker(IDnsResolver resolver)
     {
         _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
@@ -50,11 +53,11 @@ public sealed class MessageChecker
             throw new ArgumentNullException(nameof(settings));
         }
 
-        Stopwatch stopwatch = Stopwatch.StartNew();
+        long startTimestamp = Stopwatch.GetTimestamp();
         string? skipReason = ScopeRules.SkipReason(message, settings.Scope);
         if (skipReason != null)
         {
-            return Accept(message, null, skipReason, stopwatch);
+            return Accept(message, null, skipReason, startTimestamp);
         }
 
         OriginDecision origin = SelectorFor(settings.Origin).Select(new OriginRequest
@@ -68,15 +71,11 @@ public sealed class MessageChecker
         if (origin.Status != OriginStatus.Found || origin.Address is null)
         {
             // An absent, garbled or ambiguous origin means no SPF action: stamp none with the reason.
-            return StampNone(message, settings, origin, stopwatch);
+            return StampNone(message, settings, origin, startTimestamp);
         }
 
         string receiver = settings.Evaluation.ReceiverName ?? message.ServerName;
-        var evaluator = new SpfEvaluator(_resolver, new SpfEvaluatorOptions
-        {
-            TimeBudget = settings.Evaluation.TimeBudget,
-            ReceiverName = receiver,
-        });
+        SpfEvaluator evaluator = EvaluatorFor(settings.Evaluation, receiver);
         IPAddress client = origin.Address;
         string helo = origin.Helo ?? string.Empty;
         bool nullSender = message.MailFrom.Length == 0;
@@ -103,7 +102,7 @@ public sealed class MessageChecker
             configured = settings.Actions.For(SpfIdentity.MailFrom, deciding.Result, nullSender);
         }
 
-        return Decide(message, settings, origin, results, deciding, configured, receiver, stopwatch);
+        return Decide(message, settings, origin, results, deciding, configured, receiver, startTimestamp);
     }
 
     private OriginSelector SelectorFor(OriginSelectorOptions options)
@@ -118,6 +117,23 @@ public sealed class MessageChecker
         return current.Item2;
     }
 
+    private SpfEvaluator EvaluatorFor(EvaluationSettings settings, string receiver)
+    {
+        Tuple<EvaluationSettings, string, SpfEvaluator>? current = Volatile.Read(ref _evaluator);
+        if (current is null || !ReferenceEquals(current.Item1, settings) || !string.Equals(current.Item2, receiver, StringComparison.Ordinal))
+        {
+            var evaluator = new SpfEvaluator(_resolver, new SpfEvaluatorOptions
+            {
+                TimeBudget = settings.TimeBudget,
+                ReceiverName = receiver,
+            });
+            current = Tuple.Create(settings, receiver, evaluator);
+            Volatile.Write(ref _evaluator, current);
+        }
+
+        return current.Item3;
+    }
+
     private static MessageDecision Decide(
         MessageContext message,
         AgentSettings settings,
@@ -126,7 +142,7 @@ public sealed class MessageChecker
         SpfCheckResult deciding,
         SpfAction configured,
         string receiver,
-        Stopwatch stopwatch)
+        long startTimestamp)
     {
         string clientIp = origin.Address!.ToString();
         var reasons = new List<string> { origin.Reason };
@@ -138,7 +154,9 @@ public sealed class MessageChecker
         {
             string? bypass = BypassRules.MessageBypassReason(origin.Address, message.MailFrom, settings.Bypass);
             IReadOnlyList<string> bypassedRecipients = BypassRules.BypassedRecipients(message.Recipients, settings.Bypass);
-            IReadOnlyList<string> others = message.Recipients.Except(bypassedRecipients, StringComparer.OrdinalIgnoreCase).ToArray();
+            IReadOnlyList<string> others = bypassedRecipients.Count == 0
+                ? message.Recipients
+                : message.Recipients.Except(bypassedRecipients, StringComparer.OrdinalIgnoreCase).ToArray();
             if (bypass != null)
             {
                 reasons.Add(bypass);
@@ -201,11 +219,11 @@ public sealed class MessageChecker
             ForgedAuthServId = settings.Headers.RemoveForgedAuthenticationResults ? authServId : null,
             RecipientsToRemove = removals,
             QuarantinedRecipients = quarantined,
-            Record = Record(message, origin, deciding, results, settings.Mode == AgentMode.LogOnly ? configured : action, reply, reasons, stopwatch),
+            Record = Record(message, origin, deciding, results, settings.Mode == AgentMode.LogOnly ? configured : action, reply, reasons, startTimestamp),
         };
     }
 
-    private static MessageDecision StampNone(MessageContext message, AgentSettings settings, OriginDecision origin, Stopwatch stopwatch)
+    private static MessageDecision StampNone(MessageContext message, AgentSettings settings, OriginDecision origin, long startTimestamp)
     {
         var none = new SpfCheckResult
         {
@@ -231,17 +249,17 @@ public sealed class MessageChecker
             Origin = origin,
             HeadersToAdd = headers,
             ForgedAuthServId = settings.Headers.RemoveForgedAuthenticationResults ? authServId : null,
-            Record = Record(message, origin, none, Array.Empty<SpfCheckResult>(), SpfAction.Stamp, null, new[] { origin.Reason }, stopwatch),
+            Record = Record(message, origin, none, Array.Empty<SpfCheckResult>(), SpfAction.Stamp, null, new[] { origin.Reason }, startTimestamp),
         };
     }
 
-    private static MessageDecision Accept(MessageContext message, OriginDecision? origin, string reason, Stopwatch stopwatch) =>
+    private static MessageDecision Accept(MessageContext message, OriginDecision? origin, string reason, long startTimestamp) =>
         new()
         {
             Action = SpfAction.Accept,
             ConfiguredAction = SpfAction.Accept,
             Origin = origin,
-            Record = Record(message, origin, null, Array.Empty<SpfCheckResult>(), SpfAction.Accept, null, new[] { reason }, stopwatch),
+            Record = Record(message, origin, null, Array.Empty<SpfCheckResult>(), SpfAction.Accept, null, new[] { reason }, startTimestamp),
         };
 
     // As Exchange's Sender ID agent does, bypassed recipients keep the message. A reject or discard
@@ -292,7 +310,7 @@ public sealed class MessageChecker
         SpfAction action,
         SmtpReply? reply,
         IEnumerable<string> reasons,
-        Stopwatch stopwatch) =>
+        long startTimestamp) =>
         new()
         {
             SessionId = message.SessionId.ToString("X16", CultureInfo.InvariantCulture),
@@ -308,7 +326,7 @@ public sealed class MessageChecker
             Mechanism = result?.Mechanism ?? (result is null ? string.Empty : "default"),
             Action = action.ToString(),
             SmtpResponse = reply?.ToString() ?? (action == SpfAction.Discard ? DiscardReplyText : string.Empty),
-            ElapsedMilliseconds = stopwatch.ElapsedMilliseconds,
+            ElapsedMilliseconds = (Stopwatch.GetTimestamp() - startTimestamp) * 1000 / Stopwatch.Frequency,
             DnsQueries = results.Sum(r => r.DnsQueryCount),
             CacheHits = results.Sum(r => r.CacheHitCount),
             Reason = string.Join(" ", reasons.Where(r => !string.IsNullOrEmpty(r))),

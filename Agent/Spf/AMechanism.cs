@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -7,21 +6,20 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class AMechanism
 {
-    public static async Task<TermOutcome> EvaluateAsync(
+    public static async SpfTask<TermOutcome> EvaluateAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string domain,
         int depth)
     {
-        string? host = await context.ExpandTargetAsync(mechanism.Target, domain).ConfigureAwait(false);
+        string? host = await context.ExpandTargetAsync(mechanism.Target, domain);
         if (host is null)
         {
             context.AddTrace(depth, domain, mechanism.Text, "the target is not a valid domain name");
             return TermOutcome.NoMatch;
         }
 
-        (TermOutcome outcome, bool isVoid) = await AddressRecords.MatchAsync(context, mechanism, host, depth, domain)
-            .ConfigureAwait(false);
+        (TermOutcome outcome, bool isVoid) = await AddressRecords.MatchAsync(context, mechanism, host, depth, domain);
         if (isVoid && !context.TryCountVoidLookup())
         {
             return SpfEvaluationContext.VoidLimitExceeded($"The term '{mechanism.Text}'");

@@ -12,19 +12,25 @@ internal static class AddressMatcher
     /// True when <paramref name="client"/> and <paramref name="network"/> are of the same family and
     /// agree in their first <paramref name="prefixLength"/> bits.
     /// </summary>
-    public static bool Matches(IPAddress client, IPAddress network, int prefixLength)
+    public static bool Matches(IPAddress client, IPAddress network, int prefixLength) =>
+        client.AddressFamily == network.AddressFamily
+        && Matches(client.GetAddressBytes(), network.GetAddressBytes(), prefixLength);
+
+    /// <summary>
+    /// True when the address bytes <paramref name="client"/> and <paramref name="network"/> are of the same
+    /// length (4 for IPv4, 16 for IPv6) and agree in their first <paramref name="prefixLength"/> bits.
+    /// </summary>
+    public static bool Matches(byte[] client, byte[] network, int prefixLength)
     {
-        if (client.AddressFamily != network.AddressFamily)
+        if (client.Length != network.Length)
         {
             return false;
         }
 
-        byte[] clientBytes = client.GetAddressBytes();
-        byte[] networkBytes = network.GetAddressBytes();
         int fullBytes = prefixLength / 8;
         for (int index = 0; index < fullBytes; index++)
         {
-            if (clientBytes[index] != networkBytes[index])
+            if (client[index] != network[index])
             {
                 return false;
             }
@@ -37,7 +43,7 @@ internal static class AddressMatcher
         }
 
         int mask = 0xFF << (8 - remainingBits) & 0xFF;
-        return (clientBytes[fullBytes] & mask) == (networkBytes[fullBytes] & mask);
+        return (client[fullBytes] & mask) == (network[fullBytes] & mask);
     }
 
     /// <summary>

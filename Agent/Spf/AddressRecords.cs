@@ -1,6 +1,5 @@
-using System.Linq;
+using System.Collections.Generic;
 using System.Net.Sockets;
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -13,7 +12,7 @@ internal static class AddressRecords
     /// <summary>
     /// Returns the outcome for one host and whether its lookup was void (NXDOMAIN or no records).
     /// </summary>
-    public static async Task<(TermOutcome Outcome, bool IsVoid)> MatchAsync(
+    public static async SpfTask<(TermOutcome Outcome, bool IsVoid)> MatchAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string host,
@@ -21,7 +20,7 @@ internal static class AddressRecords
         string domain)
     {
         // RFC 7208 §5: A records for an IPv4 client, AAAA records for an IPv6 client.
-        DnsLookupResult answer = await context.LookupAsync(host, context.AddressQueryType).ConfigureAwait(false);
+        DnsLookupResult answer = await context.LookupAsync(host, context.AddressQueryType);
         switch (answer.Status)
         {
             case DnsResponseStatus.TemporaryFailure:
@@ -37,7 +36,15 @@ internal static class AddressRecords
         int prefixLength = context.Client.AddressFamily == AddressFamily.InterNetwork
             ? mechanism.Ipv4PrefixLength
             : mechanism.Ipv6PrefixLength;
-        bool matched = answer.Addresses.Any(address => AddressMatcher.Matches(context.Client, address, prefixLength));
-        return (TermOutcome.FromMatch(matched), false);
+        IReadOnlyList<byte[]> addresses = answer.GetAddressBytes();
+        for (int index = 0; index < addresses.Count; index++)
+        {
+            if (AddressMatcher.Matches(context.ClientBytes, addresses[index], prefixLength))
+            {
+                return (TermOutcome.Match, false);
+            }
+        }
+
+        return (TermOutcome.NoMatch, false);
     }
 }

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -21,29 +18,37 @@ internal sealed class CheckHostProcedure
     /// <param name="domain">A domain name without a trailing dot.</param>
     /// <param name="depth">0 for the first domain, one more for each include or redirect.</param>
     /// <param name="computeExplanation">False inside include, whose explanations are never used.</param>
-    public async Task<HostResult> RunAsync(string domain, int depth, bool computeExplanation)
+    public async SpfTask<HostResult> RunAsync(string domain, int depth, bool computeExplanation)
     {
-        _context.CancellationToken.ThrowIfCancellationRequested();
+        _context.ThrowIfStopped();
         if (depth > SpfLimits.MaxRecursionDepth)
         {
             return HostResult.Error(SpfResult.PermError,
                 $"Include and redirect are nested more than {SpfLimits.MaxRecursionDepth} levels deep at {domain}.");
         }
 
-        (SpfRecord? record, HostResult? failure) = await FetchRecordAsync(domain, depth).ConfigureAwait(false);
+        (SpfRecord? record, HostResult failure) = await FetchRecordAsync(domain, depth);
         if (record is null)
         {
-            string resultName = SpfResultNames.ToRfcName(failure!.Result);
-            _context.AddTrace(depth, domain, "record", $"{resultName}: {failure.Problem}");
+            if (_context.IsTracing)
+            {
+                string resultName = SpfResultNames.ToRfcName(failure.Result);
+                _context.AddTrace(depth, domain, "record", $"{resultName}: {failure.Problem}");
+            }
+
             return failure;
         }
 
         _context.AddTrace(depth, domain, "record", record.Text);
-        foreach (SpfMechanism mechanism in record.Mechanisms)
+        for (int index = 0; index < record.Mechanisms.Count; index++)
         {
-            TermOutcome outcome = await MechanismDispatcher.EvaluateAsync(_context, mechanism, domain, depth, this)
-                .ConfigureAwait(false);
-            _context.AddTrace(depth, domain, mechanism.Text, DescribeOutcome(outcome, mechanism));
+            SpfMechanism mechanism = record.Mechanisms[index];
+            TermOutcome outcome = await MechanismDispatcher.EvaluateAsync(_context, mechanism, domain, depth, this);
+            if (_context.IsTracing)
+            {
+                _context.AddTrace(depth, domain, mechanism.Text, DescribeOutcome(outcome, mechanism));
+            }
+
             if (outcome.IsError)
             {
                 return HostResult.FromOutcome(outcome, mechanism.Text);
@@ -55,16 +60,16 @@ internal sealed class CheckHostProcedure
 
                 // RFC 7208 §6.2: the explanation applies only to fail, and only to the record that failed.
                 string? explanation = result == SpfResult.Fail && computeExplanation
-                    ? await ExplanationBuilder.BuildAsync(_context, record, domain, depth).ConfigureAwait(false)
+                    ? await ExplanationBuilder.BuildAsync(_context, record, domain, depth)
                     : null;
                 return new HostResult(result, mechanism.Text, null, explanation);
             }
         }
 
         // RFC 7208 §6.1: redirect applies when no mechanism matched, and is ignored when "all" is present.
-        if (record.RedirectTarget is not null && !record.Mechanisms.Any(item => item.Kind == SpfMechanismKind.All))
+        if (record.RedirectTarget is not null && !record.HasAllMechanism)
         {
-            return await RedirectAsync(record, domain, depth, computeExplanation).ConfigureAwait(false);
+            return await RedirectAsync(record, domain, depth, computeExplanation);
         }
 
         // RFC 7208 §4.7: with no match and no redirect the result is neutral.
@@ -72,7 +77,7 @@ internal sealed class CheckHostProcedure
         return new HostResult(SpfResult.Neutral, null, null, null);
     }
 
-    private async Task<HostResult> RedirectAsync(SpfRecord record, string domain, int depth, bool computeExplanation)
+    private async SpfTask<HostResult> RedirectAsync(SpfRecord record, string domain, int depth, bool computeExplanation)
     {
         string term = "redirect=" + record.Redirect;
 
@@ -82,7 +87,7 @@ internal sealed class CheckHostProcedure
             return HostResult.FromOutcome(MechanismDispatcher.DnsTermLimitExceeded(term), term);
         }
 
-        string? target = await _context.ExpandTargetAsync(record.RedirectTarget, domain).ConfigureAwait(false);
+        string? target = await _context.ExpandTargetAsync(record.RedirectTarget, domain);
         if (target is null)
         {
             // RFC 7208 §6.1: a malformed redirect target is permerror.
@@ -93,7 +98,7 @@ internal sealed class CheckHostProcedure
 
         // RFC 7208 §6.1: the redirect target becomes the current domain and its result is the result;
         // the exp= of the redirecting record is not used.
-        HostResult redirected = await RunAsync(target, depth + 1, computeExplanation).ConfigureAwait(false);
+        HostResult redirected = await RunAsync(target, depth + 1, computeExplanation);
         if (redirected.Result == SpfResult.None)
         {
             // RFC 7208 §6.1: a redirect target without an SPF record is permerror.
@@ -104,9 +109,9 @@ internal sealed class CheckHostProcedure
     }
 
     // RFC 7208 §4.4, §4.5: TXT lookup, then exactly one record that starts with "v=spf1".
-    private async Task<(SpfRecord? Record, HostResult? Failure)> FetchRecordAsync(string domain, int depth)
+    private async SpfTask<(SpfRecord? Record, HostResult Failure)> FetchRecordAsync(string domain, int depth)
     {
-        DnsLookupResult answer = await _context.LookupAsync(domain, DnsQueryType.Txt).ConfigureAwait(false);
+        DnsLookupResult answer = await _context.LookupAsync(domain, DnsQueryType.Txt);
         switch (answer.Status)
         {
             case DnsResponseStatus.TemporaryFailure:
@@ -127,28 +132,29 @@ internal sealed class CheckHostProcedure
                     $"The domain {domain} {reason}, so it has no SPF record."));
         }
 
-        List<string> candidates = answer.Strings.Where(SpfRecord.HasVersionTag).ToList();
-        if (candidates.Count == 0)
+        RecordSelection selection = answer.SelectSpfRecord();
+        if (selection.CandidateCount == 0)
         {
             // RFC 7208 §4.5: no SPF record is the result none.
             return (null, HostResult.Error(SpfResult.None, $"The domain {domain} has no SPF record."));
         }
 
-        if (candidates.Count > 1)
+        if (selection.CandidateCount > 1)
         {
             // RFC 7208 §4.5: more than one SPF record is permerror.
             return (null, HostResult.Error(SpfResult.PermError,
-                $"The domain {domain} publishes {candidates.Count} SPF records."));
+                $"The domain {domain} publishes {selection.CandidateCount} SPF records."));
         }
 
-        if (!SpfRecord.TryParse(candidates[0], out SpfRecord? record, out string error))
+        if (selection.Record is null)
         {
             // RFC 7208 §4.6: a syntax error anywhere in the record is permerror.
-            _context.AddTrace(depth, domain, "record", candidates[0]);
-            return (null, HostResult.Error(SpfResult.PermError, $"The SPF record of {domain} is invalid. {error}"));
+            _context.AddTrace(depth, domain, "record", selection.CandidateText!);
+            return (null, HostResult.Error(SpfResult.PermError,
+                $"The SPF record of {domain} is invalid. {selection.ParseError}"));
         }
 
-        return (record, null);
+        return (selection.Record, default);
     }
 
     private static string DescribeOutcome(TermOutcome outcome, SpfMechanism mechanism) => outcome.Kind switch

@@ -17,6 +17,11 @@ public sealed class DnsLookupResult
     private static readonly IReadOnlyList<string> s_noStrings = Array.Empty<string>();
     private static readonly IReadOnlyList<IPAddress> s_noAddresses = Array.Empty<IPAddress>();
 
+    // NOTE: these memos are written without a lock; two evaluations that fill one at once each compute it and
+    // one result is kept. Both are equal and never changed, so either is correct.
+    private RecordSelection? _spfSelection;
+    private IReadOnlyList<byte[]>? _addressBytes;
+
     private DnsLookupResult(
         DnsResponseStatus status,
         IReadOnlyList<string> strings,
@@ -88,6 +93,28 @@ public sealed class DnsLookupResult
     /// <summary>Creates a temporary failure with a reason such as "timeout" or "SERVFAIL".</summary>
     public static DnsLookupResult TemporaryFailure(string reason) =>
         new(DnsResponseStatus.TemporaryFailure, s_noStrings, s_noAddresses, TimeSpan.Zero, reason, false);
+
+    /// <summary>
+    /// Returns the SPF record selected from the TXT strings (RFC 7208 §4.5), parsing them only on the first call.
+    /// </summary>
+    internal RecordSelection SelectSpfRecord() => _spfSelection ??= RecordSelection.Select(Strings);
+
+    /// <summary>Returns the bytes of each of <see cref="Addresses"/>, computing them only on the first call.</summary>
+    internal IReadOnlyList<byte[]> GetAddressBytes()
+    {
+        if (_addressBytes is null)
+        {
+            var bytes = new byte[Addresses.Count][];
+            for (int index = 0; index < bytes.Length; index++)
+            {
+                bytes[index] = Addresses[index].GetAddressBytes();
+            }
+
+            _addressBytes = bytes;
+        }
+
+        return _addressBytes;
+    }
 
     /// <summary>Returns a copy of this result marked as served from a cache.</summary>
     public DnsLookupResult AsCached() =>

@@ -38,23 +38,34 @@ internal static class DomainNames
             return false;
         }
 
-        string[] labels = candidate.Split('.');
-        if (labels.Length < 2)
+        if (candidate.IndexOf('.') < 0)
         {
             problem = $"The domain '{domain}' is not a fully qualified domain name.";
             return false;
         }
 
-        foreach (string label in labels)
+        int lastLabelStart = 0;
+        for (int labelStart = 0; labelStart <= candidate.Length;)
         {
-            if (label.Length == 0 || label.Length > SpfLimits.MaxLabelLength || !IsHostLabel(label))
+            int labelEnd = candidate.IndexOf('.', labelStart);
+            if (labelEnd < 0)
+            {
+                labelEnd = candidate.Length;
+            }
+
+            int labelLength = labelEnd - labelStart;
+            if (labelLength == 0 || labelLength > SpfLimits.MaxLabelLength
+                || !IsHostLabel(candidate, labelStart, labelLength))
             {
                 problem = $"The domain '{domain}' has an empty, over-long or invalid label.";
                 return false;
             }
+
+            lastLabelStart = labelStart;
+            labelStart = labelEnd + 1;
         }
 
-        if (IsAllDigits(labels[labels.Length - 1]))
+        if (IsAllDigits(candidate, lastLabelStart, candidate.Length - lastLabelStart))
         {
             problem = $"The domain '{domain}' ends in a numeric label, so it is an address, not a domain name.";
             return false;
@@ -101,12 +112,22 @@ internal static class DomainNames
             return false;
         }
 
-        foreach (string label in name.Split('.'))
+        int labelStart = 0;
+        while (labelStart <= name.Length)
         {
-            if (label.Length == 0 || label.Length > SpfLimits.MaxLabelLength)
+            int labelEnd = name.IndexOf('.', labelStart);
+            if (labelEnd < 0)
+            {
+                labelEnd = name.Length;
+            }
+
+            int labelLength = labelEnd - labelStart;
+            if (labelLength == 0 || labelLength > SpfLimits.MaxLabelLength)
             {
                 return false;
             }
+
+            labelStart = labelEnd + 1;
         }
 
         foreach (char character in name)
@@ -218,10 +239,11 @@ internal static class DomainNames
         return true;
     }
 
-    private static bool IsHostLabel(string label)
+    private static bool IsHostLabel(string name, int start, int length)
     {
-        foreach (char character in label)
+        for (int index = start; index < start + length; index++)
         {
+            char character = name[index];
             if (!IsAsciiLetter(character) && !IsAsciiDigit(character) && character != '-' && character != '_')
             {
                 return false;
@@ -231,11 +253,11 @@ internal static class DomainNames
         return true;
     }
 
-    private static bool IsAllDigits(string label)
+    private static bool IsAllDigits(string name, int start, int length)
     {
-        foreach (char character in label)
+        for (int index = start; index < start + length; index++)
         {
-            if (!IsAsciiDigit(character))
+            if (!IsAsciiDigit(name[index]))
             {
                 return false;
             }

@@ -11,12 +11,25 @@ internal sealed class DomainSpec
     {
         Text = text;
         Macro = macro;
+        if (macro.ConstantExpansion is not null)
+        {
+            IsConstant = true;
+            ConstantTarget = DomainNames.TryNormalizeTargetName(macro.ConstantExpansion, out string name) ? name : null;
+        }
     }
 
     /// <summary>The domain-spec as written.</summary>
     public string Text { get; }
 
     public MacroString Macro { get; }
+
+    /// <summary>True when the domain-spec has no macros, so its target name is known without expansion.</summary>
+    public bool IsConstant { get; }
+
+    /// <summary>
+    /// For a domain-spec without macros, the name to query, or null when it is not a valid name.
+    /// </summary>
+    public string? ConstantTarget { get; }
 
     /// <summary>Parses and checks a domain-spec; only the letters allowed outside explanations may occur.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out DomainSpec? result, out string error)

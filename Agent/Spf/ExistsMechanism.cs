@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -7,13 +6,13 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class ExistsMechanism
 {
-    public static async Task<TermOutcome> EvaluateAsync(
+    public static async SpfTask<TermOutcome> EvaluateAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string domain,
         int depth)
     {
-        string? target = await context.ExpandTargetAsync(mechanism.Target, domain).ConfigureAwait(false);
+        string? target = await context.ExpandTargetAsync(mechanism.Target, domain);
         if (target is null)
         {
             context.AddTrace(depth, domain, mechanism.Text, "the target is not a valid domain name");
@@ -21,7 +20,7 @@ internal static class ExistsMechanism
         }
 
         // RFC 7208 §5.7: the lookup type is A even for an IPv6 client.
-        DnsLookupResult answer = await context.LookupAsync(target, DnsQueryType.A).ConfigureAwait(false);
+        DnsLookupResult answer = await context.LookupAsync(target, DnsQueryType.A);
         switch (answer.Status)
         {
             case DnsResponseStatus.TemporaryFailure:

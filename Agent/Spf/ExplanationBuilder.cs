@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -18,7 +17,7 @@ internal static class ExplanationBuilder
     /// lookup counts towards neither the DNS term limit nor the void lookup limit (RFC 7208 §4.6.4).
     /// </remarks>
     /// <exception cref="OperationCanceledException">The caller cancelled the evaluation.</exception>
-    public static async Task<string?> BuildAsync(
+    public static async SpfTask<string?> BuildAsync(
         SpfEvaluationContext context,
         SpfRecord record,
         string domain,
@@ -32,13 +31,13 @@ internal static class ExplanationBuilder
 
         try
         {
-            return await ExpandAsync(context, record.ExplanationTarget, domain, depth).ConfigureAwait(false)
+            return await ExpandAsync(context, record.ExplanationTarget, domain, depth)
                 ?? fallback;
         }
         catch (OperationCanceledException) when (!context.CallerCancellationToken.IsCancellationRequested)
         {
             // RFC 7208 §6.2: a DNS problem with exp= means proceeding as if there were no exp= modifier.
-            string reason = context.CancellationToken.IsCancellationRequested
+            string reason = context.IsBudgetExceeded
                 ? "the time budget ran out"
                 : "the resolver cancelled a lookup";
             context.AddTrace(depth, domain, "exp", $"no explanation, because {reason}");
@@ -47,20 +46,20 @@ internal static class ExplanationBuilder
     }
 
     // Returns null when the explanation cannot be used.
-    private static async Task<string?> ExpandAsync(
+    private static async SpfTask<string?> ExpandAsync(
         SpfEvaluationContext context,
         DomainSpec target,
         string domain,
         int depth)
     {
-        string? name = await context.ExpandTargetAsync(target, domain).ConfigureAwait(false);
+        string? name = await context.ExpandTargetAsync(target, domain);
         if (name is null)
         {
             context.AddTrace(depth, domain, "exp", "the explanation target is not a valid domain name");
             return null;
         }
 
-        DnsLookupResult answer = await context.LookupAsync(name, DnsQueryType.Txt).ConfigureAwait(false);
+        DnsLookupResult answer = await context.LookupAsync(name, DnsQueryType.Txt);
         if (answer.Status != DnsResponseStatus.Answer || answer.Strings.Count != 1)
         {
             context.AddTrace(depth, domain, "exp", $"{name} has no single TXT record ({answer.Status})");
@@ -75,6 +74,6 @@ internal static class ExplanationBuilder
             return null;
         }
 
-        return await context.ExpandAsync(text!, domain).ConfigureAwait(false);
+        return await context.ExpandAsync(text!, domain);
     }
 }

@@ -3,7 +3,7 @@ namespace ExchangeSpfAgent.Spf;
 /// <summary>
 /// The result of one (possibly nested) <c>check_host()</c> call.
 /// </summary>
-internal sealed class HostResult
+internal readonly struct HostResult
 {
     public HostResult(SpfResult result, string? mechanism, string? problem, string? explanation)
     {

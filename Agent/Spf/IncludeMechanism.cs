@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -7,22 +6,21 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class IncludeMechanism
 {
-    public static async Task<TermOutcome> EvaluateAsync(
+    public static async SpfTask<TermOutcome> EvaluateAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string domain,
         int depth,
         CheckHostProcedure procedure)
     {
-        string? target = await context.ExpandTargetAsync(mechanism.Target, domain).ConfigureAwait(false);
+        string? target = await context.ExpandTargetAsync(mechanism.Target, domain);
         if (target is null)
         {
             return TermOutcome.PermError($"The target of '{mechanism.Text}' is not a valid domain name.");
         }
 
         // RFC 7208 §5.2: the nested check's explanation is never used, so it is not computed.
-        HostResult nested = await procedure.RunAsync(target, depth + 1, computeExplanation: false)
-            .ConfigureAwait(false);
+        HostResult nested = await procedure.RunAsync(target, depth + 1, computeExplanation: false);
 
         // RFC 7208 §5.2: pass matches; fail, softfail and neutral do not; errors propagate; none is permerror.
         return nested.Result switch

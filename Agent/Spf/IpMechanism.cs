@@ -14,6 +14,6 @@ internal static class IpMechanism
         int prefixLength = mechanism.Network!.AddressFamily == AddressFamily.InterNetwork
             ? mechanism.Ipv4PrefixLength
             : mechanism.Ipv6PrefixLength;
-        return TermOutcome.FromMatch(AddressMatcher.Matches(context.Client, mechanism.Network, prefixLength));
+        return TermOutcome.FromMatch(AddressMatcher.Matches(context.ClientBytes, mechanism.NetworkBytes!, prefixLength));
     }
 }

@@ -18,10 +18,21 @@ internal sealed class MacroString
     /// <summary>All macro letters of the grammar, allowed in explanation text.</summary>
     public const string AllLetters = "slodipvhcrt";
 
+    private readonly string? _constantExpansion;
+
     internal MacroString(string text, IReadOnlyList<MacroToken> tokens)
     {
         Text = text;
         Tokens = tokens;
+        bool hasMacro = false;
+        foreach (MacroToken token in tokens)
+        {
+            hasMacro |= token.Kind == MacroTokenKind.Macro;
+            UsesValidatedDomain |= token.Kind == MacroTokenKind.Macro && token.Letter == 'p';
+        }
+
+        // Without macros the expansion never changes, so it is built once.
+        _constantExpansion = hasMacro ? null : string.Concat(tokens.Select(token => token.Text));
     }
 
     /// <summary>The macro-string as written.</summary>
@@ -29,8 +40,11 @@ internal sealed class MacroString
 
     public IReadOnlyList<MacroToken> Tokens { get; }
 
+    /// <summary>The expansion of a macro-string without macros, which never changes; else null.</summary>
+    public string? ConstantExpansion => _constantExpansion;
+
     /// <summary>True when expansion needs the validated domain name of the client (the "p" macro).</summary>
-    public bool UsesValidatedDomain => Tokens.Any(token => token.Kind == MacroTokenKind.Macro && token.Letter == 'p');
+    public bool UsesValidatedDomain { get; }
 
     /// <summary>True when the string ends with a macro-expand, including the escapes "%%", "%_" and "%-".</summary>
     public bool EndsWithMacroExpand => Tokens.Count > 0 && Tokens[Tokens.Count - 1].Kind != MacroTokenKind.Literal;
@@ -55,6 +69,16 @@ internal sealed class MacroString
     /// <summary>Expands the string (RFC 7208 §7.3).</summary>
     public string Expand(MacroValues values, string currentDomain, string? validatedDomain)
     {
+        if (_constantExpansion is not null)
+        {
+            return _constantExpansion;
+        }
+
+        if (Tokens.Count == 1)
+        {
+            return Transform(values.Resolve(Tokens[0].Letter, currentDomain, validatedDomain), Tokens[0]);
+        }
+
         var output = new StringBuilder();
         foreach (MacroToken token in Tokens)
         {
@@ -74,6 +98,11 @@ internal sealed class MacroString
 
     private static string Transform(string value, MacroToken token)
     {
+        if (token.RightParts == 0 && !token.Reverse && token.Delimiters.Length == 0 && !token.UrlEscape)
+        {
+            return value;
+        }
+
         // RFC 7208 §7.3: split on the delimiters (default "."), optionally reverse, keep the
         // right-most parts and join them with ".".
         char[] delimiters = token.Delimiters.Length == 0 ? new[] { '.' } : token.Delimiters.ToCharArray();

@@ -15,6 +15,12 @@ namespace ExchangeSpfAgent.Spf;
 /// </remarks>
 internal sealed class MacroValues
 {
+    private readonly IPAddress _client;
+    private readonly DateTimeOffset _now;
+    private string? _timestamp;
+    private string? _dottedAddress;
+    private string? _readableAddress;
+
     public MacroValues(
         IPAddress client,
         string sender,
@@ -29,17 +35,12 @@ internal sealed class MacroValues
         SenderDomain = senderDomain;
         Helo = helo;
         Receiver = receiver;
-        Timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        _client = client;
+        _now = now;
         bool isIpv6 = client.AddressFamily == AddressFamily.InterNetworkV6;
-
-        // RFC 7208 §7.3: "i" is dotted-quad for IPv4 and dot-separated nibbles for IPv6;
-        // "c" is the readable form; "v" is "in-addr" or "ip6".
-        DottedAddress = isIpv6 ? ToNibbles(client) : client.ToString();
-        ReadableAddress = client.ToString();
         VersionName = isIpv6 ? "ip6" : "in-addr";
     }
 
-    /// <summary>The sender identity, "l@o".</summary>
     public string Sender { get; }
 
     public string LocalPart { get; }
@@ -50,13 +51,19 @@ internal sealed class MacroValues
 
     public string Receiver { get; }
 
+    // The texts below are built on first use, because most policies use no macro.
+
     /// <summary>The evaluation start as seconds since 1970-01-01 UTC.</summary>
-    public string Timestamp { get; }
+    public string Timestamp => _timestamp ??= _now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    public string DottedAddress { get; }
+    /// <summary>"i": dotted-quad for IPv4, dot-separated nibbles for IPv6 (RFC 7208 §7.3).</summary>
+    public string DottedAddress => _dottedAddress ??=
+        _client.AddressFamily == AddressFamily.InterNetworkV6 ? ToNibbles(_client) : ReadableAddress;
 
-    public string ReadableAddress { get; }
+    /// <summary>"c": the readable form of the address (RFC 7208 §7.3).</summary>
+    public string ReadableAddress => _readableAddress ??= _client.ToString();
 
+    /// <summary>"v": "in-addr" for IPv4, "ip6" for IPv6 (RFC 7208 §7.3).</summary>
     public string VersionName { get; }
 
     /// <summary>Returns the value of a lower-case macro letter.</summary>

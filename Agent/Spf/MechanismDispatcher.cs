@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -7,7 +6,7 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class MechanismDispatcher
 {
-    public static async Task<TermOutcome> EvaluateAsync(
+    public static async SpfTask<TermOutcome> EvaluateAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string domain,
@@ -25,15 +24,15 @@ internal static class MechanismDispatcher
             SpfMechanismKind.All => TermOutcome.Match,
             SpfMechanismKind.Ip4 or SpfMechanismKind.Ip6 => IpMechanism.Evaluate(context, mechanism),
             SpfMechanismKind.A =>
-                await AMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
+                await AMechanism.EvaluateAsync(context, mechanism, domain, depth),
             SpfMechanismKind.Mx =>
-                await MxMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
+                await MxMechanism.EvaluateAsync(context, mechanism, domain, depth),
             SpfMechanismKind.Ptr =>
-                await PtrMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
+                await PtrMechanism.EvaluateAsync(context, mechanism, domain, depth),
             SpfMechanismKind.Exists =>
-                await ExistsMechanism.EvaluateAsync(context, mechanism, domain, depth).ConfigureAwait(false),
+                await ExistsMechanism.EvaluateAsync(context, mechanism, domain, depth),
             _ => await IncludeMechanism.EvaluateAsync(context, mechanism, domain, depth, procedure)
-                .ConfigureAwait(false),
+                ,
         };
     }
 

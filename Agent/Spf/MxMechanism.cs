@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -8,20 +7,20 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class MxMechanism
 {
-    public static async Task<TermOutcome> EvaluateAsync(
+    public static async SpfTask<TermOutcome> EvaluateAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string domain,
         int depth)
     {
-        string? target = await context.ExpandTargetAsync(mechanism.Target, domain).ConfigureAwait(false);
+        string? target = await context.ExpandTargetAsync(mechanism.Target, domain);
         if (target is null)
         {
             context.AddTrace(depth, domain, mechanism.Text, "the target is not a valid domain name");
             return TermOutcome.NoMatch;
         }
 
-        DnsLookupResult answer = await context.LookupAsync(target, DnsQueryType.Mx).ConfigureAwait(false);
+        DnsLookupResult answer = await context.LookupAsync(target, DnsQueryType.Mx);
         if (answer.Status == DnsResponseStatus.TemporaryFailure)
         {
             return TermOutcome.TempError($"The MX lookup for {target} failed ({answer.FailureReason}).");
@@ -52,8 +51,7 @@ internal static class MxMechanism
                 continue;
             }
 
-            (TermOutcome outcome, _) = await AddressRecords.MatchAsync(context, mechanism, host, depth, domain)
-                .ConfigureAwait(false);
+            (TermOutcome outcome, _) = await AddressRecords.MatchAsync(context, mechanism, host, depth, domain);
             if (outcome.Kind != TermOutcomeKind.NoMatch)
             {
                 return outcome;

@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -7,20 +6,20 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class PtrMechanism
 {
-    public static async Task<TermOutcome> EvaluateAsync(
+    public static async SpfTask<TermOutcome> EvaluateAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string domain,
         int depth)
     {
-        string? target = await context.ExpandTargetAsync(mechanism.Target, domain).ConfigureAwait(false);
+        string? target = await context.ExpandTargetAsync(mechanism.Target, domain);
         if (target is null)
         {
             context.AddTrace(depth, domain, mechanism.Text, "the target is not a valid domain name");
             return TermOutcome.NoMatch;
         }
 
-        PtrNames ptr = await ValidatedNames.LookupPtrNamesAsync(context).ConfigureAwait(false);
+        PtrNames ptr = await ValidatedNames.LookupPtrNamesAsync(context);
         switch (ptr.Status)
         {
             case DnsResponseStatus.TemporaryFailure:
@@ -40,7 +39,7 @@ internal static class PtrMechanism
         foreach (string name in ptr.Names)
         {
             if (DomainNames.IsSameOrSubdomain(name, target)
-                && await ValidatedNames.IsValidatedAsync(context, name).ConfigureAwait(false))
+                && await ValidatedNames.IsValidatedAsync(context, name))
             {
                 return TermOutcome.Match;
             }

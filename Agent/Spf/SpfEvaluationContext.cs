@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -9,28 +10,42 @@ namespace ExchangeSpfAgent.Spf;
 
 /// <summary>
 /// The state of one evaluation: the client and macro values, the lookup counters and limits, the
-/// per-evaluation answer memo and the trace. Used by one evaluation at a time, so not thread-safe.
+/// per-evaluation answer memo, the time budget and the trace. Used by one evaluation at a time, so not
+/// thread-safe.
 /// </summary>
-internal sealed class SpfEvaluationContext
+/// <remarks>
+/// The time budget is a deadline. Its timer is started only when a lookup has to wait, so an evaluation whose
+/// answers are all cached sets no timer at all.
+/// </remarks>
+internal sealed class SpfEvaluationContext : IDisposable
 {
     private readonly IDnsResolver _resolver;
-    private readonly Dictionary<string, DnsLookupResult> _answers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _validatedDomains = new(StringComparer.OrdinalIgnoreCase);
+
+    // RFC 7208 §4.6.4 bounds an evaluation to about 130 lookups (10 terms, 10 names per MX or PTR answer), so a
+    // list searched in order is enough.
+    private readonly List<(DnsQueryType Type, string Name, DnsLookupResult Answer)> _answers = new(16);
     private readonly List<SpfTraceEntry>? _trace;
+    private readonly long _startTimestamp;
+    private readonly long _budgetTicks;
+    private Dictionary<string, string>? _validatedDomains;
+    private CancellationTokenSource? _budgetTimer;
 
     public SpfEvaluationContext(
         IDnsResolver resolver,
         SpfEvaluatorOptions options,
         IPAddress client,
         MacroValues values,
-        CancellationToken cancellationToken,
         CancellationToken callerCancellationToken)
     {
+        _startTimestamp = Stopwatch.GetTimestamp();
+        _budgetTicks = options.TimeBudget == Timeout.InfiniteTimeSpan
+            ? long.MaxValue
+            : (long)(options.TimeBudget.TotalSeconds * Stopwatch.Frequency);
         _resolver = resolver;
         Options = options;
         Client = client;
+        ClientBytes = client.GetAddressBytes();
         Values = values;
-        CancellationToken = cancellationToken;
         CallerCancellationToken = callerCancellationToken;
         _trace = options.EnableTrace ? new List<SpfTraceEntry>() : null;
     }
@@ -40,10 +55,20 @@ internal sealed class SpfEvaluationContext
     /// <summary>The client address, with an IPv4-mapped IPv6 address already turned into IPv4.</summary>
     public IPAddress Client { get; }
 
+    /// <summary>The bytes of <see cref="Client"/>, computed once for every comparison.</summary>
+    public byte[] ClientBytes { get; }
+
     public MacroValues Values { get; }
 
-    /// <summary>Cancelled when the caller cancels or the time budget runs out.</summary>
-    public CancellationToken CancellationToken { get; }
+    /// <summary>
+    /// The token for lookups: the caller's, and once a lookup had to wait, one that the time budget cancels too.
+    /// </summary>
+    public CancellationToken CancellationToken => _budgetTimer?.Token ?? CallerCancellationToken;
+
+    /// <summary>True once the time budget has run out.</summary>
+    public bool IsBudgetExceeded =>
+        Stopwatch.GetTimestamp() - _startTimestamp >= _budgetTicks
+        || (_budgetTimer is not null && _budgetTimer.IsCancellationRequested && !CallerCancellationToken.IsCancellationRequested);
 
     /// <summary>Cancelled only when the caller cancels, which ends the evaluation with an exception.</summary>
     public CancellationToken CallerCancellationToken { get; }
@@ -99,38 +124,40 @@ internal sealed class SpfEvaluationContext
     /// A lookup that returns after the time budget ran out still throws, so an overrun is never lost.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The caller cancelled or the time budget ran out.</exception>
-    public async Task<DnsLookupResult> LookupAsync(string name, DnsQueryType type)
+    public async SpfTask<DnsLookupResult> LookupAsync(string name, DnsQueryType type)
     {
-        string key = $"{(int)type}:{name.ToLowerInvariant()}";
-        if (_answers.TryGetValue(key, out DnsLookupResult? known))
+        DnsLookupResult? known = FindAnswer(name, type);
+        if (known is not null)
         {
             return known;
         }
 
-        CancellationToken.ThrowIfCancellationRequested();
+        ThrowIfStopped();
         DnsQueryCount++;
         Task<DnsLookupResult> lookup = _resolver.ResolveAsync(name, type, CancellationToken);
-        DnsLookupResult answer = await TaskWaiter.WaitAsync(lookup, CancellationToken).ConfigureAwait(false);
+        DnsLookupResult answer = lookup.IsCompleted
+            ? await lookup.ConfigureAwait(false)
+            : await TaskWaiter.WaitAsync(lookup, StartBudgetTimer());
 
         // RFC 7208 §4.6.4: an answer that arrives after the time budget ran out counts as a timeout. This
         // happens when the resolver blocks before it returns its task.
-        CancellationToken.ThrowIfCancellationRequested();
+        ThrowIfStopped();
         if (answer.FromCache)
         {
             CacheHitCount++;
         }
 
-        _answers[key] = answer;
+        _answers.Add((type, name, answer));
         return answer;
     }
 
     /// <summary>
     /// Expands a macro-string, looking up the validated client name first when it uses %{p}.
     /// </summary>
-    public async Task<string> ExpandAsync(MacroString macro, string currentDomain)
+    public async SpfTask<string> ExpandAsync(MacroString macro, string currentDomain)
     {
         string? validated = macro.UsesValidatedDomain
-            ? await GetValidatedDomainAsync(currentDomain).ConfigureAwait(false)
+            ? await GetValidatedDomainAsync(currentDomain)
             : null;
         return macro.Expand(Values, currentDomain, validated);
     }
@@ -138,28 +165,78 @@ internal sealed class SpfEvaluationContext
     /// <summary>
     /// Expands a domain-spec into a name to query, or returns null when no valid name results.
     /// </summary>
-    public async Task<string?> ExpandTargetAsync(DomainSpec? target, string currentDomain)
+    public async SpfTask<string?> ExpandTargetAsync(DomainSpec? target, string currentDomain)
     {
         if (target is null)
         {
             return currentDomain;
         }
 
-        string expanded = await ExpandAsync(target.Macro, currentDomain).ConfigureAwait(false);
+        if (target.IsConstant)
+        {
+            return target.ConstantTarget;
+        }
+
+        string expanded = await ExpandAsync(target.Macro, currentDomain);
         return DomainNames.TryNormalizeTargetName(expanded, out string name) ? name : null;
     }
+
+    /// <summary>Throws when the caller cancelled or the time budget ran out.</summary>
+    /// <exception cref="OperationCanceledException">The caller cancelled or the time budget ran out.</exception>
+    public void ThrowIfStopped()
+    {
+        CallerCancellationToken.ThrowIfCancellationRequested();
+        if (IsBudgetExceeded)
+        {
+            throw new OperationCanceledException("The time budget of the evaluation ran out.");
+        }
+    }
+
+    public void Dispose() => _budgetTimer?.Dispose();
+
+    /// <summary>True when the evaluation records a trace, so that callers build trace text only then.</summary>
+    public bool IsTracing => _trace is not null;
 
     public void AddTrace(int depth, string domain, string term, string message) =>
         _trace?.Add(new SpfTraceEntry(depth, domain, term, message));
 
-    private async Task<string> GetValidatedDomainAsync(string currentDomain)
+    private async SpfTask<string> GetValidatedDomainAsync(string currentDomain)
     {
+        _validatedDomains ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (!_validatedDomains.TryGetValue(currentDomain, out string? validated))
         {
-            validated = await ValidatedNames.FindPreferredAsync(this, currentDomain).ConfigureAwait(false);
+            validated = await ValidatedNames.FindPreferredAsync(this, currentDomain);
             _validatedDomains[currentDomain] = validated;
         }
 
         return validated;
+    }
+
+    // Returns a token that the caller or the rest of the time budget cancels, starting its timer on first use.
+    private CancellationToken StartBudgetTimer()
+    {
+        if (_budgetTimer is null && _budgetTicks != long.MaxValue)
+        {
+            ThrowIfStopped();
+            long remaining = _budgetTicks - (Stopwatch.GetTimestamp() - _startTimestamp);
+            _budgetTimer = CancellationTokenSource.CreateLinkedTokenSource(CallerCancellationToken);
+            _budgetTimer.CancelAfter(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+        }
+
+        return CancellationToken;
+    }
+
+    // DNS names compare without regard to ASCII case (RFC 4343).
+    private DnsLookupResult? FindAnswer(string name, DnsQueryType type)
+    {
+        foreach ((DnsQueryType Type, string Name, DnsLookupResult Answer) entry in _answers)
+        {
+            if (entry.Type == type && string.Equals(entry.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry.Answer;
+            }
+        }
+
+        return null;
     }
 }

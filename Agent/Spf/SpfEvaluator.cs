@@ -15,7 +15,8 @@ namespace ExchangeSpfAgent.Spf;
 /// The check methods return every SPF outcome as a result. They throw only
 /// <see cref="ArgumentNullException"/> for null arguments and <see cref="OperationCanceledException"/>
 /// when the caller's token is cancelled. A time budget that runs out yields temperror, also when the resolver
-/// ignores the token. Only a budget that runs out during the exp= lookup of a fail result keeps the fail, with
+/// ignores the token. The resolver gets the caller's token until a lookup first has to wait, and from then on a
+/// token that the time budget cancels too, so an evaluation whose answers are all cached starts no timer. Only a budget that runs out during the exp= lookup of a fail result keeps the fail, with
 /// the default explanation (RFC 7208 §6.2). An exception other than cancellation thrown by the resolver
 /// breaks the <see cref="IDnsResolver"/> contract and propagates to the caller.
 /// </remarks>
@@ -136,7 +137,7 @@ public sealed class SpfEvaluator
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Stopwatch stopwatch = Stopwatch.StartNew();
+        long startTimestamp = Stopwatch.GetTimestamp();
         IPAddress evaluatedClient = AddressMatcher.Normalize(client);
 
         // RFC 7208 §4.3: a sender without a local-part is "postmaster@<domain>", and a domain may end in the
@@ -149,14 +150,7 @@ public sealed class SpfEvaluator
             evaluatedClient, checkedSender, localPart, senderDomain, heloName, _options.ReceiverName,
             DateTimeOffset.UtcNow);
 
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_options.TimeBudget != Timeout.InfiniteTimeSpan)
-        {
-            budget.CancelAfter(_options.TimeBudget);
-        }
-
-        var context = new SpfEvaluationContext(
-            _resolver, _options, evaluatedClient, values, budget.Token, cancellationToken);
+        using var context = new SpfEvaluationContext(_resolver, _options, evaluatedClient, values, cancellationToken);
         HostResult outcome;
         string checkedDomain = domain;
         if (!DomainNames.TryNormalizeIdentityDomain(domain, out string normalizedDomain, out string problem))
@@ -169,13 +163,12 @@ public sealed class SpfEvaluator
             checkedDomain = normalizedDomain;
             try
             {
-                outcome = await new CheckHostProcedure(context).RunAsync(normalizedDomain, 0, computeExplanation: true)
-                    .ConfigureAwait(false);
+                outcome = await new CheckHostProcedure(context).RunAsync(normalizedDomain, 0, computeExplanation: true);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // RFC 7208 §4.6.4: exceeding the elapsed-time limit SHOULD yield temperror.
-                outcome = HostResult.Error(SpfResult.TempError, budget.IsCancellationRequested
+                outcome = HostResult.Error(SpfResult.TempError, context.IsBudgetExceeded
                     ? $"The evaluation exceeded its time budget of {FormatSeconds(_options.TimeBudget)} seconds."
                     : "A DNS lookup was cancelled by the resolver.");
             }
@@ -194,7 +187,7 @@ public sealed class SpfEvaluator
             VoidLookupCount = context.VoidLookupCount,
             DnsQueryCount = context.DnsQueryCount,
             CacheHitCount = context.CacheHitCount,
-            Elapsed = stopwatch.Elapsed,
+            Elapsed = TimeSpan.FromSeconds((double)(Stopwatch.GetTimestamp() - startTimestamp) / Stopwatch.Frequency),
             Trace = context.Trace ?? Array.Empty<SpfTraceEntry>(),
         };
     }

@@ -25,6 +25,7 @@ public sealed class SpfMechanism
         Kind = kind;
         Target = domainSpec;
         Network = network;
+        NetworkBytes = network?.GetAddressBytes();
         Ipv4PrefixLength = ipv4PrefixLength;
         Ipv6PrefixLength = ipv6PrefixLength;
     }
@@ -54,6 +55,9 @@ public sealed class SpfMechanism
         or SpfMechanismKind.Ptr or SpfMechanismKind.Exists;
 
     internal DomainSpec? Target { get; }
+
+    /// <summary>The bytes of <see cref="Network"/>, kept so that matching allocates nothing.</summary>
+    internal byte[]? NetworkBytes { get; }
 
     /// <summary>The result that a match of this directive produces (RFC 7208 §4.6.2).</summary>
     public SpfResult MatchResult => Qualifier switch

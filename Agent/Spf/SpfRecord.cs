@@ -19,6 +19,10 @@ public sealed class SpfRecord
         Mechanisms = mechanisms;
         RedirectTarget = redirect;
         ExplanationTarget = explanation;
+        for (int index = 0; index < mechanisms.Count; index++)
+        {
+            HasAllMechanism |= mechanisms[index].Kind == SpfMechanismKind.All;
+        }
     }
 
     /// <summary>The record text.</summary>
@@ -36,6 +40,9 @@ public sealed class SpfRecord
     internal DomainSpec? RedirectTarget { get; }
 
     internal DomainSpec? ExplanationTarget { get; }
+
+    /// <summary>True when a directive is "all", which makes redirect ignored (RFC 7208 §6.1).</summary>
+    internal bool HasAllMechanism { get; }
 
     /// <summary>
     /// True when the text is an SPF version 1 record: "v=spf1", ignoring case, alone or followed by a space.

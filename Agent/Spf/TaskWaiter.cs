@@ -21,7 +21,7 @@ internal static class TaskWaiter
     /// <exception cref="OperationCanceledException">
     /// <paramref name="cancellationToken"/> fired before <paramref name="task"/> completed.
     /// </exception>
-    public static async Task<T> WaitAsync<T>(Task<T> task, CancellationToken cancellationToken)
+    public static async SpfTask<T> WaitAsync<T>(Task<T> task, CancellationToken cancellationToken)
     {
         if (task.IsCompleted || !cancellationToken.CanBeCanceled)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Spf;
 
@@ -16,10 +15,10 @@ internal static class ValidatedNames
     /// <summary>
     /// Looks up the PTR names of the client and returns at most the first ten; none on a DNS error.
     /// </summary>
-    public static async Task<PtrNames> LookupPtrNamesAsync(SpfEvaluationContext context)
+    public static async SpfTask<PtrNames> LookupPtrNamesAsync(SpfEvaluationContext context)
     {
         string reverseName = DomainNames.ReverseName(context.Client);
-        DnsLookupResult answer = await context.LookupAsync(reverseName, DnsQueryType.Ptr).ConfigureAwait(false);
+        DnsLookupResult answer = await context.LookupAsync(reverseName, DnsQueryType.Ptr);
         if (answer.Status != DnsResponseStatus.Answer)
         {
             return new PtrNames(answer.Status, new List<string>());
@@ -37,14 +36,14 @@ internal static class ValidatedNames
     /// True when a forward lookup of <paramref name="name"/> returns the client address; a DNS error
     /// or an invalid name means the name is skipped (RFC 7208 §5.5).
     /// </summary>
-    public static async Task<bool> IsValidatedAsync(SpfEvaluationContext context, string name)
+    public static async SpfTask<bool> IsValidatedAsync(SpfEvaluationContext context, string name)
     {
         if (!DomainNames.TryNormalizeTargetName(name, out string queryName))
         {
             return false;
         }
 
-        DnsLookupResult answer = await context.LookupAsync(queryName, context.AddressQueryType).ConfigureAwait(false);
+        DnsLookupResult answer = await context.LookupAsync(queryName, context.AddressQueryType);
         return answer.Status == DnsResponseStatus.Answer
             && answer.Addresses.Any(address => address.Equals(context.Client));
     }
@@ -53,15 +52,15 @@ internal static class ValidatedNames
     /// Returns the %{p} value: the current domain if it validates, else a validated subdomain of it,
     /// else any validated name, else "unknown" (RFC 7208 §7.3).
     /// </summary>
-    public static async Task<string> FindPreferredAsync(SpfEvaluationContext context, string currentDomain)
+    public static async SpfTask<string> FindPreferredAsync(SpfEvaluationContext context, string currentDomain)
     {
-        PtrNames ptr = await LookupPtrNamesAsync(context).ConfigureAwait(false);
+        PtrNames ptr = await LookupPtrNamesAsync(context);
         IEnumerable<string> exact = ptr.Names.Where(name => DomainNames.IsSameOrSubdomain(currentDomain, name)
             && DomainNames.IsSameOrSubdomain(name, currentDomain));
         IEnumerable<string> subdomains = ptr.Names.Where(name => DomainNames.IsSameOrSubdomain(name, currentDomain));
         foreach (string candidate in exact.Concat(subdomains).Concat(ptr.Names))
         {
-            if (await IsValidatedAsync(context, candidate).ConfigureAwait(false))
+            if (await IsValidatedAsync(context, candidate))
             {
                 return candidate;
             }
