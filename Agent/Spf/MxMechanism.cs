@@ -1,5 +1,3 @@
-using System.Linq;
-
 namespace ExchangeSpfAgent.Spf;
 
 /// <summary>
@@ -43,8 +41,10 @@ internal static class MxMechanism
                 + $"but at most {SpfLimits.MaxMxNames} are allowed.");
         }
 
-        foreach (string exchange in answer.Strings.Select(DomainNames.TrimTrailingDot))
+        for (int index = 0; index < answer.Strings.Count; index++)
         {
+            string exchange = DomainNames.TrimTrailingDot(answer.Strings[index]);
+
             // RFC 7505 §3: a null MX (exchange ".") names no host; an invalid name cannot be queried.
             if (!DomainNames.TryNormalizeTargetName(exchange, out string host))
             {

@@ -68,7 +68,7 @@ public sealed class SpfEvaluator
         ThrowIfNull(client, nameof(client));
         ThrowIfNull(helo, nameof(helo));
         string name = helo.Trim();
-        return EvaluateAsync(SpfIdentity.Helo, client, name, DefaultLocalPart + "@" + name, name, cancellationToken);
+        return EvaluateAsync(SpfIdentity.Helo, client, name, DefaultLocalPart, name, name, cancellationToken);
     }
 
     /// <summary>
@@ -95,13 +95,12 @@ public sealed class SpfEvaluator
 
         if (address.Length == 0)
         {
-            return EvaluateAsync(SpfIdentity.MailFrom, client, heloName, DefaultLocalPart + "@" + heloName, heloName,
+            return EvaluateAsync(SpfIdentity.MailFrom, client, heloName, DefaultLocalPart, heloName, heloName,
                 cancellationToken);
         }
 
         SplitSender(address, out string localPart, out string domain);
-        return EvaluateAsync(SpfIdentity.MailFrom, client, domain, localPart + "@" + domain, heloName,
-            cancellationToken);
+        return EvaluateAsync(SpfIdentity.MailFrom, client, domain, localPart, domain, heloName, cancellationToken);
     }
 
     /// <summary>
@@ -125,14 +124,17 @@ public sealed class SpfEvaluator
         ThrowIfNull(domain, nameof(domain));
         ThrowIfNull(sender, nameof(sender));
         ThrowIfNull(helo, nameof(helo));
-        return EvaluateAsync(SpfIdentity.MailFrom, client, domain.Trim(), sender, helo.Trim(), cancellationToken);
+        SplitSender(sender, out string localPart, out string senderDomain);
+        return EvaluateAsync(
+            SpfIdentity.MailFrom, client, domain.Trim(), localPart, senderDomain, helo.Trim(), cancellationToken);
     }
 
     private async Task<SpfCheckResult> EvaluateAsync(
         SpfIdentity identity,
         IPAddress client,
         string domain,
-        string sender,
+        string localPart,
+        string senderDomain,
         string helo,
         CancellationToken cancellationToken)
     {
@@ -142,7 +144,6 @@ public sealed class SpfEvaluator
 
         // RFC 7208 §4.3: a sender without a local-part is "postmaster@<domain>", and a domain may end in the
         // empty root label, so one trailing dot is dropped before the name becomes an "o" or "h" value.
-        SplitSender(sender, out string localPart, out string senderDomain);
         senderDomain = DomainNames.TrimTrailingDot(senderDomain);
         string checkedSender = localPart + "@" + senderDomain;
         string heloName = DomainNames.TrimTrailingDot(helo);
