@@ -143,6 +143,35 @@ public sealed class SpfAgentTests
     }
 
     [Fact]
+    public void MissingOriginLeavesSourceEmpty()
+    {
+        var bed = new AgentTestBed();
+        bed.Settings = new AgentSettings
+        {
+            Origin = new OriginSelectorOptions { TrustedRelays = bed.Settings.Origin.TrustedRelays, Sources = new[] { OriginSource.Header } },
+        };
+
+        EndOfHeadersEvent ev = bed.Run(AgentTestBed.FromAppliance(), Headers("Subject: hello\r\n"), new FakeMailItem("user@fail.example"));
+
+        ev.Violations.AssertNone();
+        Assert.Empty(ev.Source.Actions);
+        Assert.Equal(string.Empty, Single(bed).OriginIp);
+        Assert.Equal(string.Empty, Single(bed).OriginSource);
+    }
+
+    [Fact]
+    public void GarbledOriginNamesItsSource()
+    {
+        var bed = new AgentTestBed();
+
+        EndOfHeadersEvent ev = bed.Run(AgentTestBed.FromAppliance(), Headers("X-Origin-IP: garbage\r\n"), new FakeMailItem("user@fail.example"));
+
+        ev.Violations.AssertNone();
+        Assert.Equal(string.Empty, Single(bed).OriginIp);
+        Assert.Equal("Header", Single(bed).OriginSource);
+    }
+
+    [Fact]
     public void OverlongOriginHeaderTakesNoAction()
     {
         var bed = new AgentTestBed();

@@ -318,7 +318,7 @@ public sealed class MessageChecker
             ConnectorEndPoint = message.LocalEndPoint?.ToString() ?? string.Empty,
             PeerIp = message.PeerAddress?.ToString() ?? string.Empty,
             OriginIp = origin?.Address?.ToString() ?? string.Empty,
-            OriginSource = origin is null ? string.Empty : origin.Source.ToString(),
+            OriginSource = origin is null || origin.Source == OriginDecisionSource.None ? string.Empty : origin.Source.ToString(),
             Helo = origin?.Helo ?? message.SessionHelo,
             MailFrom = message.MailFrom.Length == 0 ? "<>" : message.MailFrom,
             Identity = IdentityName(result),
