@@ -83,16 +83,16 @@ public sealed class OriginSelector
 
         var reasons = new List<string> { $"The SMTP peer {peer} is a trusted relay." };
         IReadOnlyList<string?> receivedValues = request.ReceivedValues ?? Array.Empty<string?>();
-        var chain = new Lazy<ReceivedChainResult>(() => ReceivedChainWalker.Walk(receivedValues, _options.TrustedRelays));
+        ReceivedChainResult? chain = null;
         bool namedTrustedRelay = false;
         IReadOnlyList<ReceivedChainHop>? hops = null;
         foreach (OriginSource source in _sources)
         {
             OriginAttempt attempt = source switch
             {
-                OriginSource.Header => TryHeader(request, chain),
-                OriginSource.ReceivedChain => TryReceivedChain(chain.Value),
-                _ => TryLastExternal(request, chain),
+                OriginSource.Header => TryHeader(request, receivedValues, ref chain),
+                OriginSource.ReceivedChain => TryReceivedChain(ChainOf(receivedValues, ref chain)),
+                _ => TryLastExternal(request, receivedValues, ref chain),
             };
 
             hops = attempt.Hops ?? hops;
@@ -123,7 +123,10 @@ public sealed class OriginSelector
         return new OriginDecision(status, OriginDecisionSource.None, null, null, Join(reasons), hops);
     }
 
-    private OriginAttempt TryHeader(OriginRequest request, Lazy<ReceivedChainResult> chain)
+    private OriginAttempt TryHeader(
+        OriginRequest request,
+        IReadOnlyList<string?> receivedValues,
+        ref ReceivedChainResult? chain)
     {
         IReadOnlyList<string?> values = request.OriginHeaderValues ?? Array.Empty<string?>();
         string name = _options.HeaderName;
@@ -166,8 +169,13 @@ public sealed class OriginSelector
             reason += " " + parsed.HeloProblem;
         }
 
-        string? helo = parsed.Helo ?? FindHeloInChain(chain.Value, address);
-        return OriginAttempt.Found(address, helo, reason).WithHops(parsed.Helo is null ? chain.Value.Hops : null);
+        if (parsed.Helo is not null)
+        {
+            return OriginAttempt.Found(address, parsed.Helo, reason);
+        }
+
+        ReceivedChainResult walked = ChainOf(receivedValues, ref chain);
+        return OriginAttempt.Found(address, FindHeloInChain(walked, address), reason).WithHops(walked.Hops);
     }
 
     private static OriginAttempt TryReceivedChain(ReceivedChainResult chain)
@@ -184,7 +192,10 @@ public sealed class OriginSelector
         return attempt.WithHops(chain.Hops);
     }
 
-    private OriginAttempt TryLastExternal(OriginRequest request, Lazy<ReceivedChainResult> chain)
+    private OriginAttempt TryLastExternal(
+        OriginRequest request,
+        IReadOnlyList<string?> receivedValues,
+        ref ReceivedChainResult? chain)
     {
         if (request.LastExternalAddress is null)
         {
@@ -199,10 +210,15 @@ public sealed class OriginSelector
                     + "the origin.");
         }
 
-        string? helo = FindHeloInChain(chain.Value, address);
-        return OriginAttempt.Found(address, helo, $"Exchange reports {address} as the last external IP address.")
-            .WithHops(chain.Value.Hops);
+        ReceivedChainResult walked = ChainOf(receivedValues, ref chain);
+        return OriginAttempt.Found(
+                address, FindHeloInChain(walked, address), $"Exchange reports {address} as the last external IP address.")
+            .WithHops(walked.Hops);
     }
+
+    // Walks the Received chain on first use, because the header source needs it only when the HELO name is missing.
+    private ReceivedChainResult ChainOf(IReadOnlyList<string?> receivedValues, ref ReceivedChainResult? chain) =>
+        chain ??= ReceivedChainWalker.Walk(receivedValues, _options.TrustedRelays);
 
     // The HELO of the origin, when the trusted part of the Received chain recorded a handover from it.
     private static string? FindHeloInChain(ReceivedChainResult chain, IPAddress address) =>

@@ -85,7 +85,7 @@ public sealed class MessageChecker
         SpfAction configured = SpfAction.Stamp;
         if (settings.Evaluation.CheckHelo && helo.Length > 0)
         {
-            SpfCheckResult heloResult = await evaluator.CheckHeloAsync(client, helo, cancellationToken).ConfigureAwait(false);
+            SpfCheckResult heloResult = await evaluator.CheckHeloCoreAsync(client, helo, cancellationToken);
             results.Add(heloResult);
             SpfAction heloAction = settings.Actions.For(SpfIdentity.Helo, heloResult.Result, nullSender);
             if (IsEnforcing(heloAction))
@@ -97,7 +97,7 @@ public sealed class MessageChecker
 
         if (deciding is null)
         {
-            deciding = await evaluator.CheckMailFromAsync(client, message.MailFrom, helo, cancellationToken).ConfigureAwait(false);
+            deciding = await evaluator.CheckMailFromCoreAsync(client, message.MailFrom, helo, cancellationToken);
             results.Add(deciding);
             configured = settings.Actions.For(SpfIdentity.MailFrom, deciding.Result, nullSender);
         }

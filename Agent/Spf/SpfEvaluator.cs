@@ -63,7 +63,14 @@ public sealed class SpfEvaluator
     public Task<SpfCheckResult> CheckHeloAsync(
         IPAddress client,
         string helo,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        CheckHeloCoreAsync(client, helo, cancellationToken).AsTask();
+
+    /// <summary>
+    /// Checks the HELO identity as <see cref="CheckHeloAsync"/> does, without a task allocation when every answer is
+    /// cached.
+    /// </summary>
+    internal SpfTask<SpfCheckResult> CheckHeloCoreAsync(IPAddress client, string helo, CancellationToken cancellationToken)
     {
         ThrowIfNull(client, nameof(client));
         ThrowIfNull(helo, nameof(helo));
@@ -81,7 +88,18 @@ public sealed class SpfEvaluator
         IPAddress client,
         string mailFrom,
         string helo,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        CheckMailFromCoreAsync(client, mailFrom, helo, cancellationToken).AsTask();
+
+    /// <summary>
+    /// Checks the MAIL FROM identity as <see cref="CheckMailFromAsync"/> does, without a task allocation when every
+    /// answer is cached.
+    /// </summary>
+    internal SpfTask<SpfCheckResult> CheckMailFromCoreAsync(
+        IPAddress client,
+        string mailFrom,
+        string helo,
+        CancellationToken cancellationToken)
     {
         ThrowIfNull(client, nameof(client));
         ThrowIfNull(mailFrom, nameof(mailFrom));
@@ -126,10 +144,10 @@ public sealed class SpfEvaluator
         ThrowIfNull(helo, nameof(helo));
         SplitSender(sender, out string localPart, out string senderDomain);
         return EvaluateAsync(
-            SpfIdentity.MailFrom, client, domain.Trim(), localPart, senderDomain, helo.Trim(), cancellationToken);
+            SpfIdentity.MailFrom, client, domain.Trim(), localPart, senderDomain, helo.Trim(), cancellationToken).AsTask();
     }
 
-    private async Task<SpfCheckResult> EvaluateAsync(
+    private async SpfTask<SpfCheckResult> EvaluateAsync(
         SpfIdentity identity,
         IPAddress client,
         string domain,
