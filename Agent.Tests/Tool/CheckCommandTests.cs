@@ -30,6 +30,20 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void MissingRecordNamesNoDefault()
+    {
+        ToolResult result = Check("--ip", "192.0.2.99", "--mail-from", "ceo@woodgrovebank.example", "--helo", "mail.woodgrovebank.example");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] lines = result.Output.Split('\n');
+        int helo = Array.IndexOf(lines, "HELO identity: postmaster@mail.woodgrovebank.example");
+        Assert.True(helo > 0, result.Output);
+        Assert.Equal("  Result:       none", lines[helo + 1]);
+        Assert.Equal("  Mechanism:    (none: see the problem)", lines[helo + 3]);
+        Assert.Contains("  DNS:          1 lookup (0 from the cache);", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailShowsExplanation()
     {
         ToolResult result = Check("--ip", "192.0.2.99", "--mail-from", "ceo@woodgrovebank.example");

@@ -22,7 +22,7 @@ internal static class CheckTextWriter
             output.WriteLine($"{identity} identity: {result.Sender}");
             WriteField(output, "  ", "Result", SpfResultNames.ToRfcName(result.Result));
             WriteField(output, "  ", "Domain", result.Domain);
-            WriteField(output, "  ", "Mechanism", result.Mechanism ?? "(none matched: default result)");
+            WriteField(output, "  ", "Mechanism", result.Mechanism ?? NoMechanism(result.Result));
             if (result.Explanation is not null)
             {
                 WriteField(output, "  ", "Explanation", result.Explanation);
@@ -45,11 +45,17 @@ internal static class CheckTextWriter
         }
     }
 
+    // RFC 7208 §4.7: neutral without a mechanism is the default result. The other results without one come from a
+    // missing record or an error, which the problem line explains.
+    private static string NoMechanism(SpfResult result) =>
+        result == SpfResult.Neutral ? "(none matched: default result)" : "(none: see the problem)";
+
     private static string Counts(SpfCheckResult result) =>
         string.Format(
             CultureInfo.InvariantCulture,
-            "{0} lookups ({1} from the cache); DNS terms {2} of {3}; void lookups {4} of {5}; {6:0.###} ms",
+            "{0} {1} ({2} from the cache); DNS terms {3} of {4}; void lookups {5} of {6}; {7:0.###} ms",
             result.DnsQueryCount,
+            result.DnsQueryCount == 1 ? "lookup" : "lookups",
             result.CacheHitCount,
             result.DnsTermCount,
             SpfLimits.MaxDnsTerms,
