@@ -212,15 +212,24 @@ internal sealed class SpfEvaluationContext : IDisposable
         return validated;
     }
 
-    // Returns a token that the caller or the rest of the time budget cancels, starting its timer on first use.
+    // Returns a token that the caller or the rest of the time budget cancels, starting its timer on first use. A
+    // budget already spent gives a cancelled token instead of an exception, so the wait still observes the lookup.
     private CancellationToken StartBudgetTimer()
     {
         if (_budgetTimer is null && _budgetTicks != long.MaxValue)
         {
-            ThrowIfStopped();
             long remaining = _budgetTicks - (Stopwatch.GetTimestamp() - _startTimestamp);
             _budgetTimer = CancellationTokenSource.CreateLinkedTokenSource(CallerCancellationToken);
-            _budgetTimer.CancelAfter(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            if (remaining <= 0)
+            {
+                _budgetTimer.Cancel();
+            }
+            else
+            {
+                // Rounded up to whole milliseconds, so that the timer never fires before the deadline.
+                double milliseconds = Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency);
+                _budgetTimer.CancelAfter(TimeSpan.FromMilliseconds(milliseconds));
+            }
         }
 
         return CancellationToken;
