@@ -1,4 +1,3 @@
-
 namespace ExchangeSpfAgent.Spf;
 
 /// <summary>
@@ -6,7 +5,8 @@ namespace ExchangeSpfAgent.Spf;
 /// </summary>
 internal static class MechanismDispatcher
 {
-    public static async SpfTask<TermOutcome> EvaluateAsync(
+    // Not async: each mechanism's own task is returned as it is, which saves a state machine per term.
+    public static SpfTask<TermOutcome> EvaluateAsync(
         SpfEvaluationContext context,
         SpfMechanism mechanism,
         string domain,
@@ -16,23 +16,18 @@ internal static class MechanismDispatcher
         // RFC 7208 §4.6.4: the DNS term limit is checked as terms are evaluated, before their queries.
         if (mechanism.QueriesDns && !context.TryCountDnsTerm())
         {
-            return DnsTermLimitExceeded(mechanism.Text);
+            return new SpfTask<TermOutcome>(DnsTermLimitExceeded(mechanism.Text));
         }
 
         return mechanism.Kind switch
         {
-            SpfMechanismKind.All => TermOutcome.Match,
-            SpfMechanismKind.Ip4 or SpfMechanismKind.Ip6 => IpMechanism.Evaluate(context, mechanism),
-            SpfMechanismKind.A =>
-                await AMechanism.EvaluateAsync(context, mechanism, domain, depth),
-            SpfMechanismKind.Mx =>
-                await MxMechanism.EvaluateAsync(context, mechanism, domain, depth),
-            SpfMechanismKind.Ptr =>
-                await PtrMechanism.EvaluateAsync(context, mechanism, domain, depth),
-            SpfMechanismKind.Exists =>
-                await ExistsMechanism.EvaluateAsync(context, mechanism, domain, depth),
-            _ => await IncludeMechanism.EvaluateAsync(context, mechanism, domain, depth, procedure)
-                ,
+            SpfMechanismKind.All => new SpfTask<TermOutcome>(TermOutcome.Match),
+            SpfMechanismKind.Ip4 or SpfMechanismKind.Ip6 => new SpfTask<TermOutcome>(IpMechanism.Evaluate(context, mechanism)),
+            SpfMechanismKind.A => AMechanism.EvaluateAsync(context, mechanism, domain, depth),
+            SpfMechanismKind.Mx => MxMechanism.EvaluateAsync(context, mechanism, domain, depth),
+            SpfMechanismKind.Ptr => PtrMechanism.EvaluateAsync(context, mechanism, domain, depth),
+            SpfMechanismKind.Exists => ExistsMechanism.EvaluateAsync(context, mechanism, domain, depth),
+            _ => IncludeMechanism.EvaluateAsync(context, mechanism, domain, depth, procedure),
         };
     }
 

@@ -124,31 +124,22 @@ internal sealed class SpfEvaluationContext : IDisposable
     /// A lookup that returns after the time budget ran out still throws, so an overrun is never lost.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The caller cancelled or the time budget ran out.</exception>
-    public async SpfTask<DnsLookupResult> LookupAsync(string name, DnsQueryType type)
+    public SpfTask<DnsLookupResult> LookupAsync(string name, DnsQueryType type)
     {
         DnsLookupResult? known = FindAnswer(name, type);
         if (known is not null)
         {
-            return known;
+            return new SpfTask<DnsLookupResult>(known);
         }
 
         ThrowIfStopped();
         DnsQueryCount++;
         Task<DnsLookupResult> lookup = _resolver.ResolveAsync(name, type, CancellationToken);
-        DnsLookupResult answer = lookup.IsCompleted
-            ? await lookup.ConfigureAwait(false)
-            : await TaskWaiter.WaitAsync(lookup, StartBudgetTimer());
 
-        // RFC 7208 §4.6.4: an answer that arrives after the time budget ran out counts as a timeout. This
-        // happens when the resolver blocks before it returns its task.
-        ThrowIfStopped();
-        if (answer.FromCache)
-        {
-            CacheHitCount++;
-        }
-
-        _answers.Add((type, name, answer));
-        return answer;
+        // A cached answer completes at once, so only a lookup that waits needs an async method.
+        return lookup.Status == TaskStatus.RanToCompletion
+            ? new SpfTask<DnsLookupResult>(Keep(name, type, lookup.Result))
+            : WaitForLookupAsync(name, type, lookup);
     }
 
     /// <summary>
@@ -165,18 +156,42 @@ internal sealed class SpfEvaluationContext : IDisposable
     /// <summary>
     /// Expands a domain-spec into a name to query, or returns null when no valid name results.
     /// </summary>
-    public async SpfTask<string?> ExpandTargetAsync(DomainSpec? target, string currentDomain)
+    public SpfTask<string?> ExpandTargetAsync(DomainSpec? target, string currentDomain)
     {
         if (target is null)
         {
-            return currentDomain;
+            return new SpfTask<string?>(currentDomain);
         }
 
-        if (target.IsConstant)
+        // Only a target with macros is expanded, in an async method of its own.
+        return target.IsConstant ? new SpfTask<string?>(target.ConstantTarget) : ExpandMacroTargetAsync(target, currentDomain);
+    }
+
+    private async SpfTask<DnsLookupResult> WaitForLookupAsync(string name, DnsQueryType type, Task<DnsLookupResult> lookup)
+    {
+        DnsLookupResult answer = lookup.IsCompleted
+            ? await lookup.ConfigureAwait(false)
+            : await TaskWaiter.WaitAsync(lookup, StartBudgetTimer());
+        return Keep(name, type, answer);
+    }
+
+    // Counts the answer and keeps it for the rest of the evaluation.
+    private DnsLookupResult Keep(string name, DnsQueryType type, DnsLookupResult answer)
+    {
+        // RFC 7208 §4.6.4: an answer that arrives after the time budget ran out counts as a timeout. This
+        // happens when the resolver blocks before it returns its task.
+        ThrowIfStopped();
+        if (answer.FromCache)
         {
-            return target.ConstantTarget;
+            CacheHitCount++;
         }
 
+        _answers.Add((type, name, answer));
+        return answer;
+    }
+
+    private async SpfTask<string?> ExpandMacroTargetAsync(DomainSpec target, string currentDomain)
+    {
         string expanded = await ExpandAsync(target.Macro, currentDomain);
         return DomainNames.TryNormalizeTargetName(expanded, out string name) ? name : null;
     }
