@@ -63,14 +63,12 @@ internal readonly struct SpfTask<T>
         public T GetResult() =>
             _owner._task is null ? _owner._result : _owner._task.ConfigureAwait(false).GetAwaiter().GetResult();
 
+        // A known result is complete, so the state machine never waits for one. A caller that registers a
+        // continuation anyway gets it through a completed task.
         public void OnCompleted(Action continuation) =>
-            TaskOf(_owner).ConfigureAwait(false).GetAwaiter().OnCompleted(continuation);
+            _owner.AsTask().ConfigureAwait(false).GetAwaiter().OnCompleted(continuation);
 
         public void UnsafeOnCompleted(Action continuation) =>
-            TaskOf(_owner).ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(continuation);
-
-        // A known result is complete, so the state machine never asks to wait for one; this covers a caller that
-        // registers a continuation anyway.
-        private static Task<T> TaskOf(SpfTask<T> owner) => owner.AsTask();
+            _owner.AsTask().ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(continuation);
     }
 }

@@ -9,10 +9,9 @@ namespace ExchangeSpfAgent.Spf;
 /// the task of a standard <see cref="AsyncTaskMethodBuilder{TResult}"/>.
 /// </summary>
 /// <remarks>
-/// The compiler calls these members, as for any task type of C#. The
-/// inner builder is used from the first await that suspends, and it keeps the task from then on; exceptions,
-/// cancellation included, always go through it, so they surface as they would from an async
-/// <see cref="Task{TResult}"/> method.
+/// The compiler calls these members, as for any task type of C#. The inner builder is used from the first await
+/// that suspends, and it keeps the task from then on. Exceptions, cancellation included, always go through it, so
+/// they surface as they would from an async <see cref="Task{TResult}"/> method.
 /// </remarks>
 internal struct SpfTaskMethodBuilder<T>
 {
