@@ -12,6 +12,9 @@ namespace ExchangeSpfAgent.Benchmarks.Load;
 public sealed class LoadOptions
 {
     /// <summary>The help text of the load command.</summary>
+    /// <summary>The longest time limit, one day, well inside what a cancellation timer accepts.</summary>
+    public const int MaxTimeLimitSeconds = 86_400;
+
     public const string Usage =
         "Usage: ExchangeSpfAgent.Benchmarks load --dns 127.0.0.1:PORT [options]\n"
         + "  --dns ADDRESS:PORT   the DNS server that serves the benchmark zone; loopback addresses only (required)\n"
@@ -21,7 +24,7 @@ public sealed class LoadOptions
         + "  --checkpoints N      parts of the run after each of which memory is measured (default 5)\n"
         + "  --cache-entries N    the cache bound, MaxCacheEntries (default 10000)\n"
         + "  --seed N             the seed of the message order (default 1)\n"
-        + "  --time-limit N       seconds after which the run stops and fails (default 900)";
+        + "  --time-limit N       seconds after which the run stops and fails (default 900, at most 86400)";
 
     private static readonly string[] s_names =
     {
@@ -92,7 +95,7 @@ public sealed class LoadOptions
             Checkpoints = ReadCount(values, "--checkpoints", 5, errors),
             CacheEntries = ReadCount(values, "--cache-entries", DnsResolverOptions.DefaultMaxCacheEntries, errors),
             Seed = ReadCount(values, "--seed", 1, errors),
-            TimeLimit = TimeSpan.FromSeconds(ReadCount(values, "--time-limit", 900, errors)),
+            TimeLimit = TimeSpan.FromSeconds(ReadCount(values, "--time-limit", 900, errors, MaxTimeLimitSeconds)),
         };
 
         error = errors.Count > 0 ? errors[0] : string.Empty;
@@ -118,16 +121,23 @@ public sealed class LoadOptions
         return endPoint;
     }
 
-    private static int ReadCount(Dictionary<string, string> values, string name, int fallback, List<string> errors)
+    private static int ReadCount(
+        Dictionary<string, string> values,
+        string name,
+        int fallback,
+        List<string> errors,
+        int max = int.MaxValue)
     {
         if (!values.TryGetValue(name, out string? text))
         {
             return fallback;
         }
 
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1 || value > max)
         {
-            errors.Add($"Invalid {name} '{text}': give a whole number of at least 1.");
+            errors.Add(max == int.MaxValue
+                ? $"Invalid {name} '{text}': give a whole number of at least 1."
+                : $"Invalid {name} '{text}': give a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}.");
             return fallback;
         }
 

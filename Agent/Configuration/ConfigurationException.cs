@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using ExchangeSpfAgent.Origin;
 
 namespace ExchangeSpfAgent.Configuration;
 
@@ -97,21 +98,5 @@ public sealed class ConfigurationException : Exception
     }
 
     // A value may hold line breaks or control characters that would garble a log line.
-    private static string Printable(string value)
-    {
-        const int MaxShownLength = 200;
-        var builder = new StringBuilder();
-        foreach (char c in value)
-        {
-            if (builder.Length >= MaxShownLength)
-            {
-                builder.Append("...");
-                break;
-            }
-
-            builder.Append(char.IsControl(c) ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
+    private static string Printable(string value) => MessageText.Printable(value, 200);
 }

@@ -160,7 +160,7 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
         int addressEnd = slash < 0 ? value.Length : slash;
         if (!IPAddressSyntax.TryParseAddress(value, 0, addressEnd, out IPAddress? address))
         {
-            error = $"The IP address range '{value}' is invalid: '{value.Substring(0, addressEnd)}' is not an "
+            error = $"The IP address range '{Shown(value)}' is invalid: '{Shown(value.Substring(0, addressEnd))}' is not an "
                 + "IPv4 address (four decimal octets) or an IPv6 address.";
             return false;
         }
@@ -170,7 +170,7 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
         int prefixLength = maxBits;
         if (slash >= 0 && !TryParsePrefixLength(value, slash + 1, maxBits, out prefixLength))
         {
-            error = $"The IP address range '{value}' is invalid: the prefix length after '/' must be a "
+            error = $"The IP address range '{Shown(value)}' is invalid: the prefix length after '/' must be a "
                 + $"whole number from 0 to {maxBits.ToString(CultureInfo.InvariantCulture)}.";
             return false;
         }
@@ -184,7 +184,7 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
         if (HasHostBits(bytes, prefixLength))
         {
             var candidate = new IPAddressRange(Mask(bytes, prefixLength), prefixLength);
-            error = $"The IP address range '{value}' is invalid: the address has bits set after the "
+            error = $"The IP address range '{Shown(value)}' is invalid: the address has bits set after the "
                 + $"/{prefixLength.ToString(CultureInfo.InvariantCulture)} prefix. Write the network "
                 + $"address, {candidate}, or the single address without a prefix.";
             return false;
@@ -194,6 +194,9 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
         error = null;
         return true;
     }
+
+    // No valid range is longer than an IPv6 address with a prefix, so a longer text is cut in messages.
+    private static string Shown(string text) => MessageText.Printable(text, 60);
 
     private static bool TryParsePrefixLength(string text, int start, int maxBits, out int prefixLength)
     {

@@ -126,7 +126,17 @@ internal sealed class JsonLinesChecker
             return false;
         }
 
-        value = element.GetString()!;
+        try
+        {
+            value = element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape such as \ud800 without its pair is valid JSON but no valid text.
+            problem = $"\"{name}\" is not valid text: it contains an unpaired surrogate escape.";
+            return false;
+        }
+
         return true;
     }
 

@@ -62,6 +62,13 @@ internal static class MessageHeaderReader
         while (ReadLine(reader, lineText, MaxHeaderLength - length - LineEndLength, ref afterCarriageReturn))
         {
             lineNumber++;
+
+            // The blank line ends the header and is not part of it, so it does not count towards the limit.
+            if (lineText.Length == 0)
+            {
+                break;
+            }
+
             length += lineText.Length + LineEndLength;
             if (length > MaxHeaderLength)
             {
@@ -69,10 +76,6 @@ internal static class MessageHeaderReader
             }
 
             string line = lineText.ToString();
-            if (line.Length == 0)
-            {
-                break;
-            }
 
             if (lineNumber == 1 && line.StartsWith(MboxSeparator, StringComparison.Ordinal))
             {
