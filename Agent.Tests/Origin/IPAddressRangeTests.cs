@@ -73,6 +73,25 @@ public class IPAddressRangeTests
     }
 
     [Fact]
+    public void Parse_MappedHostBitsNameWrittenPrefix()
+    {
+        FormatException error = Assert.Throws<FormatException>(() => IPAddressRange.Parse("::ffff:192.0.2.1/120"));
+
+        Assert.Contains("after the /120 prefix", error.Message, StringComparison.Ordinal);
+        Assert.Contains("192.0.2.0/24", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MessageHidesControlCharacters()
+    {
+        FormatException error = Assert.Throws<FormatException>(() => IPAddressRange.Parse("192.0.2.1\n/24" + new string('9', 100)));
+
+        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'192.0.2.1?/24", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('9', 61), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_InvalidMessageNamesValue()
     {
         FormatException error = Assert.Throws<FormatException>(() => IPAddressRange.Parse("relay.example.net"));

@@ -225,4 +225,16 @@ public sealed class CheckJsonLinesTests
             Assert.Equal(files.Select(r => r.GetProperty(field).ToString()), nsd.Select(r => r.GetProperty(field).ToString()));
         }
     }
+
+    [Fact]
+    public void ByteOrderMarkIsSkipped()
+    {
+        ToolResult result = ToolRunner.RunWithInput(
+            "\uFEFF{\"id\":1,\"ip\":\"192.0.2.99\",\"mailfrom\":\"ceo@woodgrovebank.example\"}\n",
+            "check", "--jsonl", "--zone", ToolRunner.SampleZones);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JsonElement reply = JsonDocument.Parse(result.Output.Trim()).RootElement;
+        Assert.Equal("fail", reply.GetProperty("result").GetString());
+    }
 }

@@ -175,6 +175,7 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
             return false;
         }
 
+        int writtenPrefixLength = prefixLength;
         if (address.IsIPv4MappedToIPv6 && prefixLength >= MappedPrefixBits)
         {
             bytes = address.MapToIPv4().GetAddressBytes();
@@ -185,7 +186,7 @@ public sealed class IPAddressRange : IEquatable<IPAddressRange>
         {
             var candidate = new IPAddressRange(Mask(bytes, prefixLength), prefixLength);
             error = $"The IP address range '{Shown(value)}' is invalid: the address has bits set after the "
-                + $"/{prefixLength.ToString(CultureInfo.InvariantCulture)} prefix. Write the network "
+                + $"/{writtenPrefixLength.ToString(CultureInfo.InvariantCulture)} prefix. Write the network "
                 + $"address, {candidate}, or the single address without a prefix.";
             return false;
         }

@@ -42,6 +42,13 @@ internal sealed class JsonLinesChecker
         {
             cancellationToken.ThrowIfCancellationRequested();
             lineNumber++;
+
+            // Windows tools often start a UTF-8 file with a byte order mark, which is not JSON.
+            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
+            {
+                line = line.Substring(1);
+            }
+
             if (line.Trim().Length == 0)
             {
                 continue;
