@@ -25,6 +25,7 @@ public sealed class NsdServer : IDisposable
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan s_probeInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_restartPause = TimeSpan.FromMilliseconds(500);
 
     private Process? _process;
 
@@ -86,7 +87,21 @@ public sealed class NsdServer : IDisposable
     {
         Stop();
         WriteFiles(zones);
-        Launch();
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Launch();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts)
+            {
+                // The port must stay the same, because the caller's resolver points at it. On a loaded machine
+                // under Mono a restarted NSD once never answered the probe, so the launch is tried again.
+                Stop();
+                Thread.Sleep(s_restartPause);
+            }
+        }
     }
 
     /// <summary>Stops the server by its process id: SIGTERM first, SIGKILL if it does not exit in time.</summary>

@@ -23,6 +23,10 @@ public sealed class SpfEvaluatorTimeBudgetTests
     private static readonly TimeSpan s_blockingStall = TimeSpan.FromMilliseconds(600);
     private static readonly TimeSpan s_shortStall = TimeSpan.FromMilliseconds(50);
 
+    // Long enough that the lookup is still waiting when the evaluator looks at its task, even on a loaded
+    // machine: a lookup that already finished would start no timer.
+    private static readonly TimeSpan s_waitingLookup = TimeSpan.FromMilliseconds(200);
+
     [Theory]
     [InlineData("v=spf1 -all", null, false)]
     [InlineData("v=spf1 -all", null, true)]
@@ -127,7 +131,7 @@ public sealed class SpfEvaluatorTimeBudgetTests
             .AddTxt("example.com", "v=spf1 a:one.example.com a:two.example.com -all")
             .AddA("one.example.com", "192.0.2.9")
             .AddA("two.example.com", "192.0.2.9");
-        var resolver = new TokenRecordingDnsResolver(new InMemoryDnsResolver(zone), TimeSpan.FromMilliseconds(1));
+        var resolver = new TokenRecordingDnsResolver(new InMemoryDnsResolver(zone), s_waitingLookup);
         var evaluator = new SpfEvaluator(resolver, new SpfEvaluatorOptions { TimeBudget = TimeSpan.FromSeconds(20) });
 
         SpfCheckResult result = await evaluator.CheckMailFromAsync(
@@ -146,9 +150,8 @@ public sealed class SpfEvaluatorTimeBudgetTests
         SpfZoneData zone = new SpfZoneData()
             .AddTxt("example.com", "v=spf1 a:slow.example.com -all")
             .AddA("slow.example.com", Client);
-        var resolver = new TokenRecordingDnsResolver(
-            new InMemoryDnsResolver(zone), TimeSpan.FromMilliseconds(1), "slow.example.com");
-        var evaluator = new SpfEvaluator(resolver, new SpfEvaluatorOptions { TimeBudget = TimeSpan.FromSeconds(1) });
+        var resolver = new TokenRecordingDnsResolver(new InMemoryDnsResolver(zone), s_waitingLookup, "slow.example.com");
+        var evaluator = new SpfEvaluator(resolver, new SpfEvaluatorOptions { TimeBudget = TimeSpan.FromSeconds(2) });
 
         SpfCheckResult result = await evaluator.CheckMailFromAsync(
             IPAddress.Parse(Client), "user@example.com", "mail.example.com");

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -77,7 +78,7 @@ internal sealed class JsonLinesChecker
         }
         catch (JsonException exception)
         {
-            return Error(null, lineNumber, "The line is not valid JSON: " + exception.Message);
+            return Error(null, lineNumber, InvalidJson(exception));
         }
 
         using (document)
@@ -115,6 +116,21 @@ internal sealed class JsonLinesChecker
                 .ConfigureAwait(false);
             return (Reply(id, result), false);
         }
+    }
+
+    // The parser's message ends with its own position, counted within the one line it was given and from 0, which
+    // would contradict the reply's "line"; the column is given from 1 instead.
+    private static string InvalidJson(JsonException exception)
+    {
+        string detail = exception.Message;
+        int position = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (position >= 0)
+        {
+            detail = detail.Substring(0, position);
+        }
+
+        long column = (exception.BytePositionInLine ?? 0) + 1;
+        return $"The line is not valid JSON at byte {column.ToString(CultureInfo.InvariantCulture)}: {detail}";
     }
 
     private static bool TryReadString(JsonElement root, string name, bool required, out string value, out string? problem)
