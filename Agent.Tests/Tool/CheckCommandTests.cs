@@ -133,6 +133,7 @@ public sealed class CheckCommandTests
     [InlineData("check", "--dns-server", "127.0.0.1:99999", "--ip", "192.0.2.1", "--mail-from", "a@b.example")]
     [InlineData("check", "--dns-server", "127.0.0.1", "--zone", "samples/zones", "--ip", "192.0.2.1", "--mail-from", "a@b.example")]
     [InlineData("check", "--jsonl", "--ip", "192.0.2.1")]
+    [InlineData("check", "--jsonl", "--trace")]
     [InlineData("check", "--bogus")]
     [InlineData("frobnicate")]
     public void InvalidCommandLineExitsWithUsage(params string[] arguments)

@@ -65,6 +65,10 @@ internal static class CheckCommand
                 {
                     result.AddError("--jsonl reads the requests from standard input; leave out --ip, --mail-from and --helo.");
                 }
+                else if (result.GetValue(trace))
+                {
+                    result.AddError("--jsonl writes one result line per request, without a trace; leave out --trace.");
+                }
             }
             else if (result.GetValue(ip) is null || result.GetValue(mailFrom) is null)
             {
