@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Concurrent;
-using System.Linq;
+using System.Collections.Generic;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -27,21 +26,12 @@ public sealed class SpfEvaluationContextTests
     public async Task TimeBudget_SpentInResolverObservesLaterFault()
     {
         string marker = "lookup after the time budget " + Guid.NewGuid().ToString("N");
-        ConcurrentQueue<Exception> unobserved = new();
-        EventHandler<UnobservedTaskExceptionEventArgs> handler = (_, arguments) => Collect(arguments, marker, unobserved);
+        SpfResult result = SpfResult.None;
 
-        TaskScheduler.UnobservedTaskException += handler;
-        try
-        {
-            SpfResult result = await SpendBudgetThenFaultAsync(marker);
-            Assert.Equal(SpfResult.TempError, result);
-            CollectGarbage();
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= handler;
-        }
+        IReadOnlyCollection<Exception> unobserved = await UnobservedFaults.CollectAsync(
+            marker, async () => result = await SpendBudgetThenFaultAsync(marker));
 
+        Assert.Equal(SpfResult.TempError, result);
         Assert.Empty(unobserved);
     }
 
@@ -49,19 +39,9 @@ public sealed class SpfEvaluationContextTests
     public async Task CallerCancellation_InResolverObservesLaterFault()
     {
         string marker = "lookup after caller cancellation " + Guid.NewGuid().ToString("N");
-        ConcurrentQueue<Exception> unobserved = new();
-        EventHandler<UnobservedTaskExceptionEventArgs> handler = (_, arguments) => Collect(arguments, marker, unobserved);
 
-        TaskScheduler.UnobservedTaskException += handler;
-        try
-        {
-            await CancelInResolverThenFaultAsync(marker);
-            CollectGarbage();
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= handler;
-        }
+        IReadOnlyCollection<Exception> unobserved = await UnobservedFaults.CollectAsync(
+            marker, () => CancelInResolverThenFaultAsync(marker));
 
         Assert.Empty(unobserved);
     }
@@ -90,24 +70,5 @@ public sealed class SpfEvaluationContextTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => evaluator.CheckMailFromAsync(
             IPAddress.Parse(Client), "user@example.com", "mail.example.com", cancellation.Token));
         resolver.Pending.SetException(new InvalidOperationException(message));
-    }
-
-    private static void Collect(
-        UnobservedTaskExceptionEventArgs arguments,
-        string marker,
-        ConcurrentQueue<Exception> unobserved)
-    {
-        foreach (Exception inner in arguments.Exception.InnerExceptions.Where(item => item.Message == marker))
-        {
-            unobserved.Enqueue(inner);
-        }
-    }
-
-    private static void CollectGarbage()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
     }
 }

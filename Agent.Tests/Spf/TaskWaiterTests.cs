@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Concurrent;
-using System.Linq;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -65,28 +64,9 @@ public sealed class TaskWaiterTests
     public async Task WaitAsync_ObservesFaultOfAbandonedTask()
     {
         string marker = "abandoned lookup " + Guid.NewGuid().ToString("N");
-        var unobserved = new ConcurrentQueue<Exception>();
-        EventHandler<UnobservedTaskExceptionEventArgs> handler = (_, arguments) =>
-        {
-            foreach (Exception inner in arguments.Exception.InnerExceptions.Where(item => item.Message == marker))
-            {
-                unobserved.Enqueue(inner);
-            }
-        };
 
-        TaskScheduler.UnobservedTaskException += handler;
-        try
-        {
-            await AbandonThenFaultAsync(marker);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= handler;
-        }
+        IReadOnlyCollection<Exception> unobserved = await UnobservedFaults.CollectAsync(
+            marker, () => AbandonThenFaultAsync(marker));
 
         Assert.Empty(unobserved);
     }
