@@ -10,7 +10,7 @@ using Xunit;
 namespace ExchangeSpfAgent.Tests.Spf;
 
 /// <summary>
-/// Checks how <see cref="SpfEvaluationContext"/> abandons a lookup whose resolver returns an incomplete task only
+/// Tests of how <see cref="SpfEvaluationContext"/> abandons a lookup whose resolver returns an incomplete task only
 /// after the evaluation was stopped. A later fault of that task must still be observed.
 /// </summary>
 public sealed class SpfEvaluationContextTests

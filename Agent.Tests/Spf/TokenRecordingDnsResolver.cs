@@ -7,8 +7,8 @@ using ExchangeSpfAgent.Spf;
 namespace ExchangeSpfAgent.Tests.Spf;
 
 /// <summary>
-/// Answers from an inner resolver after a delay that honours the token, and records the token of each lookup.
-/// A lookup of the stalled name waits until its token is cancelled.
+/// A test resolver that returns the inner resolver's results after a delay that honours the token, and records the
+/// token of each lookup. A lookup of the stalled name waits until its token is cancelled.
 /// </summary>
 internal sealed class TokenRecordingDnsResolver : IDnsResolver
 {

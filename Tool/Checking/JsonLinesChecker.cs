@@ -118,8 +118,8 @@ internal sealed class JsonLinesChecker
         }
     }
 
-    // The parser's message ends with its own position, counted within the one line it was given and from 0, which
-    // would contradict the reply's "line"; the column is given from 1 instead.
+    // The parser's message ends with its position within the one line it was given, counted from 0. That would
+    // contradict the reply's "line", so the message names the byte instead, counted from 1.
     private static string InvalidJson(JsonException exception)
     {
         string detail = exception.Message;
