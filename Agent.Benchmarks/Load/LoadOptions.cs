@@ -11,10 +11,10 @@ namespace ExchangeSpfAgent.Benchmarks.Load;
 /// </summary>
 public sealed class LoadOptions
 {
-    /// <summary>The help text of the load command.</summary>
     /// <summary>The longest time limit, one day, well inside what a cancellation timer accepts.</summary>
     public const int MaxTimeLimitSeconds = 86_400;
 
+    /// <summary>The help text of the load command.</summary>
     public const string Usage =
         "Usage: ExchangeSpfAgent.Benchmarks load --dns 127.0.0.1:PORT [options]\n"
         + "  --dns ADDRESS:PORT   the DNS server that serves the benchmark zone; loopback addresses only (required)\n"

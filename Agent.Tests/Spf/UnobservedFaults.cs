@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 
 namespace ExchangeSpfAgent.Tests.Spf;
@@ -12,21 +11,22 @@ namespace ExchangeSpfAgent.Tests.Spf;
 internal static class UnobservedFaults
 {
     /// <summary>
-    /// Runs <paramref name="abandon"/>, forces garbage collection, and returns the unobserved exceptions whose
-    /// message is <paramref name="marker"/>.
+    /// Runs <paramref name="abandon"/>, forces garbage collection, and returns the unobserved exceptions that
+    /// mention <paramref name="marker"/> anywhere, wrapped ones included.
     /// </summary>
     /// <remarks>
-    /// <paramref name="abandon"/> should call a method marked not to be inlined that faults the abandoned task, so
-    /// that no reference to the task survives until the collection.
+    /// <paramref name="abandon"/> should call a method marked not to be inlined that faults the abandoned task
+    /// before it returns, so that no reference to the task survives until the collection. A fault raised later
+    /// is not seen.
     /// </remarks>
     public static async Task<IReadOnlyCollection<Exception>> CollectAsync(string marker, Func<Task> abandon)
     {
         var unobserved = new ConcurrentQueue<Exception>();
         EventHandler<UnobservedTaskExceptionEventArgs> handler = (_, arguments) =>
         {
-            foreach (Exception inner in arguments.Exception.InnerExceptions.Where(item => item.Message == marker))
+            if (arguments.Exception.ToString().IndexOf(marker, StringComparison.Ordinal) >= 0)
             {
-                unobserved.Enqueue(inner);
+                unobserved.Enqueue(arguments.Exception);
             }
         };
 
